@@ -1,0 +1,3 @@
+export * from './diseases.ts';
+export * from './products.ts';
+export * from './datasets.ts';
