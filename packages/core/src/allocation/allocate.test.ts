@@ -148,14 +148,17 @@ describe('allocateStock properties', () => {
   it('meets every constraint, ships only on listed routes, and beats the proportional split', async () => {
     await fc.assert(
       fc.asyncProperty(instances, async ({ fullRoutes, ...input }) => {
-        const result = await allocateStock(input).catch((e: unknown) => e);
-        if (isAppError(result)) {
+        const outcome = await allocateStock(input).then(
+          (result) => ({ result }),
+          (error: unknown) => ({ error }),
+        );
+        if ('error' in outcome) {
           // With every route open the proportional split is feasible, so the LP must be too.
           expect(fullRoutes).toBe(false);
-          expect(result.code).toBe('STOCK_ALLOCATION_INFEASIBLE');
+          expect(isAppError(outcome.error) && outcome.error.code).toBe('STOCK_ALLOCATION_INFEASIBLE');
           return;
         }
-        if (!(result && typeof result === 'object' && 'shipments' in result)) throw result;
+        const { result } = outcome;
         const routes = new Set(input.cost.map((c) => `${c.from}>${c.to}`));
         for (const s of result.shipments) {
           expect(routes.has(`${s.from}>${s.to}`)).toBe(true);
