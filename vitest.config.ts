@@ -17,8 +17,12 @@ const haveChromium = existsSync(chromium);
 
 if (ci && !postgresUrl) throw new Error('CI=true needs CONCORD_TEST_DATABASE_URL for the PostgreSQL tier');
 if (ci && !haveChromium) throw new Error(`CI=true needs Chromium at ${chromium} for the e2e tier`);
-if (!postgresUrl) console.log('[tests] PostgreSQL tier left out: set CONCORD_TEST_DATABASE_URL to include it');
-if (!haveChromium) console.log(`[tests] e2e tier left out: no Chromium at ${chromium}`);
+// Announced once per run, not once per worker that loads this file.
+if (!process.env.CONCORD_TEST_TIERS_ANNOUNCED) {
+  process.env.CONCORD_TEST_TIERS_ANNOUNCED = '1';
+  if (!postgresUrl) console.log('[tests] PostgreSQL tier left out: set CONCORD_TEST_DATABASE_URL to include it');
+  if (!haveChromium) console.log(`[tests] e2e tier left out: no Chromium at ${chromium}`);
+}
 
 const unitInclude = ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts'];
 const unitExclude = ['**/*.int.test.ts', '**/*.e2e.test.ts', '**/node_modules/**'];

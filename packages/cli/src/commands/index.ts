@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../io.ts';
+import { registerUsers } from './accounts/users.ts';
+import { registerAudit } from './audit/verify.ts';
+import { registerNodeCommands } from './node/index.ts';
 
 /**
  * Every command group registers itself here, one line each. A group lives in
@@ -7,4 +10,8 @@ import type { CliIo } from '../io.ts';
  */
 export type RegisterCommand = (program: Command, io: CliIo) => void;
 
-export const COMMANDS: RegisterCommand[] = [];
+export const COMMANDS: RegisterCommand[] = [
+  registerNodeCommands,
+  registerUsers,
+  registerAudit,
+];
