@@ -1,3 +1,5 @@
 export * from './errors.ts';
 export * from './roles.ts';
+export * from './canonical-json.ts';
+export * from './seeded-random.ts';
 export * from './catalogue/index.ts';
