@@ -3,3 +3,5 @@ export * from './roles.ts';
 export * from './canonical-json.ts';
 export * from './seeded-random.ts';
 export * from './catalogue/index.ts';
+export * from './surveillance/index.ts';
+export * from './events/index.ts';
