@@ -2,7 +2,10 @@ import type { Command } from 'commander';
 import type { CliIo } from '../io.ts';
 import { registerUsers } from './accounts/users.ts';
 import { registerAudit } from './audit/verify.ts';
+import { registerColdChainCommands } from './coldchain/index.ts';
+import { registerSuppress } from './governance/suppress.ts';
 import { registerNodeCommands } from './node/index.ts';
+import { registerStockCommands } from './stock/index.ts';
 
 /**
  * Every command group registers itself here, one line each. A group lives in
@@ -14,4 +17,7 @@ export const COMMANDS: RegisterCommand[] = [
   registerNodeCommands,
   registerUsers,
   registerAudit,
+  registerSuppress,
+  registerColdChainCommands,
+  registerStockCommands,
 ];

@@ -29,16 +29,13 @@ export interface TwoWayTable {
   values: number[][];
 }
 
-const invalid = (message: string, params: Record<string, unknown>) =>
-  badRequest('GOVERNANCE_SUPPRESSION_INVALID', message, params);
+/** Errors about one cell carry its index and the reason alone, so a reader can point at its own line. */
+const invalid = (index: number, reason: string, params: Record<string, unknown> = {}) =>
+  badRequest('GOVERNANCE_SUPPRESSION_INVALID', `cell ${index}: ${reason}`, { index, reason, ...params });
 
 const checkLabel = (label: unknown, field: 'row' | 'col', index: number): string => {
-  if (typeof label !== 'string' || label.length === 0) {
-    throw invalid(`cell ${index}: ${field} must be a non-empty string`, { index, field });
-  }
-  if (label === TOTAL) {
-    throw invalid(`cell ${index}: ${field} label ${TOTAL} is reserved for the margins`, { index, field });
-  }
+  if (typeof label !== 'string' || label.length === 0) throw invalid(index, `${field} must be a non-empty string`, { field });
+  if (label === TOTAL) throw invalid(index, `${field} label ${TOTAL} is reserved for the margins`, { field });
   return label;
 };
 
@@ -57,10 +54,10 @@ export const buildTable = (cells: readonly CountCell[]): TwoWayTable => {
     const row = checkLabel(cell.row, 'row', index);
     const col = checkLabel(cell.col, 'col', index);
     if (!Number.isSafeInteger(cell.count) || cell.count < 0) {
-      throw invalid(`cell ${index}: count must be a non-negative integer`, { index, count: cell.count });
+      throw invalid(index, 'count must be a non-negative integer', { count: cell.count });
     }
     const key = JSON.stringify([row, col]);
-    if (seen.has(key)) throw invalid(`cell ${index}: duplicate cell ${row} × ${col}`, { index, row, col });
+    if (seen.has(key)) throw invalid(index, `duplicate cell ${row} × ${col}`, { row, col });
     seen.add(key);
     if (!rowIndex.has(row)) rowIndex.set(row, rowIndex.size);
     if (!colIndex.has(col)) colIndex.set(col, colIndex.size);
