@@ -83,21 +83,36 @@ const isCount = /^(0|[1-9]\d*)$/;
 
 const conflict = (errorCode: string, property: string, object: string, value: string): Outcome => ({ conflict: { object, value, errorCode, property } });
 
+type PeriodReader = (id: string) => Dhis2Period | Error;
+
+/** A payload repeats a handful of period ids thousands of times: read each once. */
+const periodReader = (): PeriodReader => {
+  const cache = new Map<string, Dhis2Period | Error>();
+  return (id) => {
+    let period = cache.get(id);
+    if (period === undefined) {
+      try {
+        period = parseDhis2Period(id);
+      } catch (error) {
+        period = error as Error;
+      }
+      cache.set(id, period);
+    }
+    return period;
+  };
+};
+
 /** Reads one data value; the set-level period and org unit apply where a value has none. */
-const readValue = (raw: unknown, set: z.infer<typeof DataValueSetSchema>, mapping: Dhis2Mapping, options: Dhis2ImportOptions): Outcome => {
+const readValue = (raw: unknown, set: z.infer<typeof DataValueSetSchema>, mapping: Dhis2Mapping, options: Dhis2ImportOptions, periods: PeriodReader): Outcome => {
   const parsed = DataValueSchema.safeParse(raw);
   if (!parsed.success) return conflict('E7610', 'dataElement', '', 'Data value has no data element or a field of the wrong type');
   const dv = parsed.data;
   if (dv.deleted === true) return conflict('SURV_DHIS2_DELETE_UNSUPPORTED', 'deleted', dv.dataElement, 'Deleted data values are not imported; correct the count instead');
   const element = mapping.dataElements[dv.dataElement];
   if (!element) return conflict('E7610', 'dataElement', dv.dataElement, `Data element not mapped to a disease: \`${dv.dataElement}\``);
-  const periodId = dv.period ?? set.period;
-  let period: Dhis2Period;
-  try {
-    period = parseDhis2Period(periodId ?? '');
-  } catch (error) {
-    return conflict('E7611', 'period', periodId ?? '', `Period not valid: \`${periodId ?? ''}\` (${(error as Error).message})`);
-  }
+  const periodId = dv.period ?? set.period ?? '';
+  const period = periods(periodId);
+  if (period instanceof Error) return conflict('E7611', 'period', periodId, `Period not valid: \`${periodId}\` (${period.message})`);
   if (options.today !== undefined && period.start > options.today) {
     return conflict('E7641', 'period', period.id, `Period: \`${period.id}\` starts after today: \`${options.today}\``);
   }
@@ -145,8 +160,9 @@ export const importDataValueSet = (payload: unknown, mapping: Dhis2Mapping, opti
   const counts: AggregateCount[] = [];
   const conflicts: ImportConflict[] = [];
   const seen = new Map<string, number>();
+  const periods = periodReader();
   set.data.dataValues.forEach((raw, index) => {
-    const outcome = readValue(raw, set.data, mapping, options);
+    const outcome = readValue(raw, set.data, mapping, options, periods);
     if ('conflict' in outcome) {
       conflicts.push({ ...outcome.conflict, indexes: [index] });
       return;
