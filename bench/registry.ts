@@ -1,8 +1,10 @@
 import { allocationBenchmark } from './allocation.ts';
+import { surveillanceIngest } from './surveillance-ingest.ts';
 
 /** One line per benchmark: `name: (flags) => Promise<void>`, in bench/<name>.ts. */
 export type Benchmark = (flags: string[]) => Promise<void>;
 
 export const BENCHMARKS: Record<string, Benchmark> = {
+  'surveillance-ingest': surveillanceIngest,
   allocation: allocationBenchmark,
 };
