@@ -85,6 +85,10 @@ describe('parseCaseReport', () => {
     );
   });
 
+  it('throws when the caller passes a today that is not a date', () => {
+    expect(() => parseCaseReport(valid, { today: '10/03/2024' })).toThrow(expect.objectContaining({ code: 'SURV_DATE_INVALID' }));
+  });
+
   it('accepts exactly the case-reports dataset fields (plus ageBand)', () => {
     const fields = DATASETS.find((d) => d.id === 'case-reports')!.fields;
     expect(Object.keys(CaseReportInputSchema.shape).sort()).toEqual([...fields, 'ageBand'].sort());

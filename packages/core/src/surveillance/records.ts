@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import { isDiseaseCode } from '../catalogue/diseases.ts';
-import { isCalendarDate } from './calendar-date.ts';
+import { dayNumber, isCalendarDate } from './calendar-date.ts';
 import { parseIsoWeek } from './epi-week.ts';
 import { isAppError } from '../errors.ts';
 
@@ -155,6 +155,7 @@ const issueErrors = (issues: readonly z.core.$ZodIssue[], input: unknown): Field
  * date), and an age and an age band given together agree.
  */
 export const parseCaseReport = (input: unknown, options: { today: string }): Parsed<CaseReport> => {
+  dayNumber(options.today); // a bad `today` is the caller's bug: it throws SURV_DATE_INVALID
   const result = CaseReportInputSchema.safeParse(input);
   if (!result.success) return { ok: false, errors: issueErrors(result.error.issues, input) };
   const { ageBand: givenBand, ...report } = result.data;
@@ -201,6 +202,7 @@ const periodOf = (data: { periodStart?: string | undefined; periodEnd?: string |
  * period that has begun by `today`. Dimensions left out are `all`.
  */
 export const parseAggregateCount = (input: unknown, options: { today: string }): Parsed<AggregateCount> => {
+  dayNumber(options.today);
   const result = AggregateCountInputSchema.safeParse(input);
   if (!result.success) return { ok: false, errors: issueErrors(result.error.issues, input) };
   const { periodStart, periodEnd, week, ...rest } = result.data;
