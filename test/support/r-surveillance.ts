@@ -64,12 +64,16 @@ export const readReferenceFiles = (): ReferenceFile[] =>
       return { file, series, algorithm, method, rows: readCsvRecords(`${R_SURVEILLANCE_DIR}reference/${file}`) };
     });
 
-/** R's `NA` → null, anything else → number. */
-export const rNumber = (cell: string | undefined): number | null => (cell === undefined || cell === 'NA' ? null : Number(cell));
+/** R's `NA` → null, `Inf`/`-Inf` → ±Infinity, anything else → number. */
+export const rNumber = (cell: string | undefined): number | null => {
+  if (cell === undefined || cell === 'NA') return null;
+  if (cell === 'Inf' || cell === '-Inf') return cell === 'Inf' ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+  return Number(cell);
+};
 
 /** R's 0/1/NA alarm → boolean or null. */
 export const rAlarm = (cell: string | undefined): boolean | null => (cell === 'NA' || cell === undefined ? null : cell === '1');
 
 /** Relative agreement, with an absolute floor of 1 on the scale so that bounds near 0 compare absolutely. */
 export const relativeError = (actual: number, expected: number): number =>
-  Math.abs(actual - expected) / Math.max(1, Math.abs(expected));
+  actual === expected ? 0 : Math.abs(actual - expected) / Math.max(1, Math.abs(expected));
