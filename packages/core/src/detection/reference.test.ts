@@ -35,6 +35,11 @@ const compareNumber = (name: string, actual: number | null | undefined, expected
   return relativeError(actual, expected) <= tolerance ? [] : [`${name} ${actual}, R ${expected}`];
 };
 
+const compareProbability = (actual: number | null | undefined, expected: number | null): string[] => {
+  if (expected === null || actual === null || actual === undefined) return actual === expected ? [] : [`pvalue ${actual}, R ${expected}`];
+  return Math.abs(actual - expected) <= 1e-9 ? [] : [`pvalue ${actual}, R ${expected}`];
+};
+
 const compareBoundAndAlarm = (bound: string, alarm: string) => (row: DetectionRow, ref: CsvRecord) => [
   ...compareNumber('upperbound', row.upperbound, rNumber(ref[bound])),
   ...(row.alarm === rAlarm(ref[alarm]) ? [] : [`alarm ${row.alarm}, R ${ref[alarm]}`]),
@@ -47,7 +52,7 @@ const compareFit = (file: ReferenceFile) => (row: DetectionRow, ref: CsvRecord) 
   ...compareNumber('trendCoef', row.trendCoef, rNumber(ref.trendCoef)),
   ...compareNumber('score', row.score, rNumber(ref.score)),
   // A tail probability near 0 or 1 is a difference of two numbers near 1: compare it absolutely.
-  ...(Math.abs((row.pvalue ?? Number.NaN) - Number(ref.pvalue)) <= 1e-9 ? [] : [`pvalue ${row.pvalue}, R ${ref.pvalue}`]),
+  ...compareProbability(row.pvalue, rNumber(ref.pvalue)),
   ...(Number(row.trend) === Number(ref.trend) ? [] : [`trend ${row.trend}, R ${ref.trend}`]),
   // R's mu0 column for delta is exp(qnorm(1−α, μ̂₀, se)), which mixes scales; only the NB methods' mu0 means something.
   ...(file.method === 'farrington' ? [] : compareNumber('mu0', row.mu0, rNumber(ref.mu0))),
