@@ -5,4 +5,4 @@ export * from './seeded-random.ts';
 export * from './catalogue/index.ts';
 export * from './surveillance/index.ts';
 export * from './events/index.ts';
-export * as pact from './pact/index.ts';
+export * from './pact/index.ts';

@@ -2,9 +2,45 @@
  * The pact engine: a cooperation agreement as versioned, executable
  * clauses (docs/pact.md). Everything here is pure: pass the time in.
  */
-export * from './vocabulary.ts';
-export * from './clauses.ts';
-export { pactSchema, partySchema, hubSchema, nodeSchema, publicKeySchema, pactJsonSchema } from './model.ts';
+export {
+  PURPOSES,
+  PLACE_GRANULARITIES,
+  TIME_GRANULARITIES,
+  REPORTING_FREQUENCIES,
+  REFERRAL_SERVICES,
+  PROFESSIONS,
+  RECOGNITION_MODES,
+  WAIVER_SCOPES,
+  COMPARISONS,
+  MAX_ALERT_LEVEL,
+} from './vocabulary.ts';
+export type {
+  Purpose,
+  PlaceGranularity,
+  TimeGranularity,
+  ReportingFrequency,
+  ReferralService,
+  Profession,
+  RecognitionMode,
+  WaiverScope,
+  Comparison,
+} from './vocabulary.ts';
+export { clauseSchema, CLAUSE_KINDS } from './clauses.ts';
+export type {
+  Clause,
+  ClauseKind,
+  ClauseOf,
+  DataSharingClause,
+  StockpileSharingClause,
+  FundingTriggerClause,
+  ReferralCorridorClause,
+  LicensureRecognitionClause,
+  EmergencyWaiverClause,
+  EscalationClause,
+  EscalationLevel,
+  MilestoneClause,
+} from './clauses.ts';
+export { pactSchema, pactJsonSchema } from './model.ts';
 export type { Pact, Party, Hub, PactNode } from './model.ts';
 export { CEL_VARIABLES, checkExpression } from './cel.ts';
 export type { AlertLevels, Indicators, CelProblem, CelVariable } from './cel.ts';
@@ -12,9 +48,9 @@ export { validatePact, loadPact, formatDiagnostic } from './validate.ts';
 export type { Diagnostic, ValidationResult } from './validate.ts';
 export { DEFAULT_CATALOGUE } from './semantics.ts';
 export type { PactCatalogue } from './semantics.ts';
-export type { PathSegment } from './source.ts';
 export { expandParties, clauseParties, resolveActors } from './parties.ts';
-export * from './decision.ts';
+export { pactRequestSchema, decisionContextSchema } from './decision.ts';
+export type { PactRequest, RequestKind, RequestOf, DecisionContext, Decision, Obligation, ObligationType } from './decision.ts';
 export { decide, CLAUSE_KIND_FOR } from './decide.ts';
 export { statusAt, versionInForce, sunsetAt, decideInForce } from './lifecycle.ts';
 export type { LifecycleEvent, PactState, PactStatus } from './lifecycle.ts';
