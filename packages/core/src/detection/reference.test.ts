@@ -46,14 +46,17 @@ const compareBoundAndAlarm = (bound: string, alarm: string) => (row: DetectionRo
   ...(row.observed === Number(ref.observed) ? [] : [`observed ${row.observed}, R ${ref.observed}`]),
 ];
 
+/** R leaves `expected` at its initial 0 in a week whose GLM did not converge (phi NA); Concord gives null there. */
+const referenceExpected = (ref: CsvRecord): number | null => (ref.phi === 'NA' ? null : rNumber(ref.expected));
+
 const compareFit = (file: ReferenceFile) => (row: DetectionRow, ref: CsvRecord) => [
-  ...compareNumber('expected', row.expected, rNumber(ref.expected)),
+  ...compareNumber('expected', row.expected, referenceExpected(ref)),
   ...compareNumber('phi', row.phi, rNumber(ref.phi)),
   ...compareNumber('trendCoef', row.trendCoef, rNumber(ref.trendCoef)),
   ...compareNumber('score', row.score, rNumber(ref.score)),
   // A tail probability near 0 or 1 is a difference of two numbers near 1: compare it absolutely.
   ...compareProbability(row.pvalue, rNumber(ref.pvalue)),
-  ...(Number(row.trend) === Number(ref.trend) ? [] : [`trend ${row.trend}, R ${ref.trend}`]),
+  ...(row.trend === (ref.trend === 'NA' ? null : ref.trend === '1') ? [] : [`trend ${row.trend}, R ${ref.trend}`]),
   // R's mu0 column for delta is exp(qnorm(1−α, μ̂₀, se)), which mixes scales; only the NB methods' mu0 means something.
   ...(file.method === 'farrington' ? [] : compareNumber('mu0', row.mu0, rNumber(ref.mu0))),
 ];
