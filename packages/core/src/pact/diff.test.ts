@@ -37,6 +37,7 @@ describe('describeDiff', () => {
       'Clause `weekly-aggregates-to-hub`: minimum cell size changed from 5 to 10',
       'Clause `regional-escalation`, level 3: deadline (hours) changed from 12 to 8',
       'Clause `pharmacists-recognition` added (licensure-recognition: Pharmacists)',
+      // Assigned last on the object, so it comes last.
       'Amended version set to 1',
     ]);
   });

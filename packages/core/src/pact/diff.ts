@@ -44,7 +44,8 @@ const keysOf = (list: unknown[], key: string): string[] | undefined => {
 const diffValue = (path: DiffPath, a: unknown, b: unknown, out: DiffEntry[]): void => {
   if (deepEqual(a, b)) return;
   if (isObject(a) && isObject(b)) {
-    const keys = [...Object.keys(a), ...Object.keys(b).filter((k) => !(k in a))];
+    // The newer document's order reads best: a new key appears where it now stands.
+    const keys = [...Object.keys(b), ...Object.keys(a).filter((k) => !(k in b))];
     for (const key of keys) {
       const [before, after] = [a[key], b[key]];
       if (before === undefined && after !== undefined) out.push({ op: 'add', path: [...path, key], value: after });

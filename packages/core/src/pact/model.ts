@@ -42,12 +42,12 @@ export const pactSchema = z.strictObject({
   id: slug.describe('Stable pact id'),
   title: z.string().min(1),
   version: positiveInt.describe('Version number, 1 for the original text, +1 per amendment'),
+  amends: positiveInt.optional().describe('The version this one amends'),
   hub: hubSchema,
   parties: z.array(partySchema).min(1),
   effective: isoDate.describe('First day in force (00:00 UTC)'),
   sunset: isoDate.describe('The pact stops being in force at 00:00 UTC on this day'),
   renewalNoticeDays: z.number().int().min(0).describe('Days before sunset by which parties give notice to renew or withdraw'),
-  amends: positiveInt.optional().describe('The version this one amends'),
   clauses: z.array(clauseSchema),
 });
 

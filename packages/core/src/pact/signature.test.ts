@@ -42,6 +42,7 @@ describe('pact signatures', () => {
     expect(verifyPactSignature(pact, first!.party, first!.signature, publicKeys[second!.party])).toBe(false);
     expect(verifyPactSignature(pact, 'ZZ', first!.signature, publicKeys[first!.party])).toBe(false);
     expect(verifyPactSignature(pact, first!.party, 'not-a-signature', publicKeys[first!.party])).toBe(false);
+    expect(verifyPactSignature({ title: 'not a pact' } as unknown as Pact, first!.party, first!.signature, publicKeys[first!.party])).toBe(false);
     const status = signatureStatus(pact, signatures.slice(1), publicKeys);
     expect(status).toMatchObject({ complete: false, missing: [first!.party], invalid: [] });
   });
