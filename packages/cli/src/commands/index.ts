@@ -5,6 +5,7 @@ import { registerAudit } from './audit/verify.ts';
 import { registerColdChainCommands } from './coldchain/index.ts';
 import { registerSuppress } from './governance/suppress.ts';
 import { registerNodeCommands } from './node/index.ts';
+import { registerPactCommands } from './pact/index.ts';
 import { registerStockCommands } from './stock/index.ts';
 
 /**
@@ -20,4 +21,5 @@ export const COMMANDS: RegisterCommand[] = [
   registerSuppress,
   registerColdChainCommands,
   registerStockCommands,
+  registerPactCommands,
 ];
