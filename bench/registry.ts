@@ -1,4 +1,5 @@
 import { allocationBenchmark } from './allocation.ts';
+import { pactDecideBenchmark } from './pact-decide.ts';
 import { surveillanceIngest } from './surveillance-ingest.ts';
 
 /** One line per benchmark: `name: (flags) => Promise<void>`, in bench/<name>.ts. */
@@ -7,4 +8,5 @@ export type Benchmark = (flags: string[]) => Promise<void>;
 export const BENCHMARKS: Record<string, Benchmark> = {
   'surveillance-ingest': surveillanceIngest,
   allocation: allocationBenchmark,
+  'pact-decide': pactDecideBenchmark,
 };
