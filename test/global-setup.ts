@@ -13,15 +13,22 @@ import { buildTemplate, dropPostgresTemplate } from './support/template.ts';
 export default async function setup(project: TestProject) {
   // Runs in the main process, where the project's `env` is not applied: the
   // project's name says which database it tests.
+  // The jurisdictions' signing keys the template's pact was signed with;
+  // tests that sign or send open the same key store.
+  const dir = mkdtempSync(join(tmpdir(), 'concord-test-'));
+  const keyDir = join(dir, 'keys');
+  project.provide('testKeyDir', keyDir);
   if (project.name === 'postgres') {
     const url = process.env.CONCORD_TEST_DATABASE_URL!;
-    const template = await buildTemplate('postgres', url);
+    const template = await buildTemplate('postgres', keyDir, url);
     project.provide('postgresTemplate', template as string);
-    return async () => dropPostgresTemplate(url, template as string);
+    return async () => {
+      await dropPostgresTemplate(url, template as string);
+      rmSync(dir, { recursive: true, force: true });
+    };
   }
-  const dir = mkdtempSync(join(tmpdir(), 'concord-test-'));
   const path = join(dir, 'template.tar');
-  const dump = (await buildTemplate('pglite')) as Blob;
+  const dump = (await buildTemplate('pglite', keyDir)) as Blob;
   writeFileSync(path, Buffer.from(await dump.arrayBuffer()));
   project.provide('pgliteTemplate', path);
   return async () => rmSync(dir, { recursive: true, force: true });
@@ -31,5 +38,6 @@ declare module 'vitest' {
   export interface ProvidedContext {
     pgliteTemplate: string;
     postgresTemplate: string;
+    testKeyDir: string;
   }
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { openDatabase, loadConfig } from '@concord/server';
 import { runConcord } from '../support/cli.ts';
 import { createDatabaseFromTemplate, dropDatabase, testDbKind } from '../support/database.ts';
@@ -14,11 +14,11 @@ beforeAll(async () => {
   if (testDbKind() === 'postgres') {
     const base = process.env.CONCORD_TEST_DATABASE_URL!;
     const name = await createDatabaseFromTemplate(base);
-    env = { DATABASE_URL: databaseUrl(base, name) };
+    env = { DATABASE_URL: databaseUrl(base, name), CONCORD_KEY_DIR: inject('testKeyDir') };
     cleanup = () => dropDatabase(base, name);
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'concord-cli-'));
-    env = { CONCORD_DATA_DIR: join(dir, 'data') };
+    env = { CONCORD_DATA_DIR: join(dir, 'data'), CONCORD_KEY_DIR: join(dir, 'keys') };
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
 });
@@ -33,7 +33,7 @@ describe(`the concord CLI on a node database (${testDbKind()})`, () => {
     const seed = await runConcord(['seed'], { env });
     expect(seed.code).toBe(0);
     const again = await runConcord(['seed'], { env });
-    expect(again.stdout).toMatch(/already seeded: region, users/);
+    expect(again.stdout).toMatch(/already seeded: region, users, pact/);
 
     const create = await runConcord(
       ['users', 'create', '--email', 'cli.user@example.org', '--name', 'CLI User', '--jurisdiction', 'TZ', '--role', 'lab-staff', 'facility-staff', '--password-stdin'],

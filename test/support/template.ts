@@ -1,6 +1,7 @@
 import pg from 'pg';
 import pino from 'pino';
 import { BASE_SEED_STEPS, migrate, runSeed, fixedClock, type Db } from '@concord/server';
+import { openKeyStore } from '@concord/server/keys/key-store';
 import { createAuditLog } from '@concord/server/modules/audit/audit.service';
 import { openPostgres } from '@concord/server/db/postgres';
 import { openPglite } from '@concord/server/db/pglite';
@@ -15,17 +16,22 @@ export const databaseUrl = (base: string, database: string): string => {
   return url.toString();
 };
 
-const seedBase = async (db: Db) => {
+const seedBase = async (db: Db, keyDir: string) => {
   const clock = fixedClock(TEMPLATE_TIME);
   await migrate(db);
-  await runSeed(db, createAuditLog(clock), BASE_SEED_STEPS, { clock, log: pino({ level: 'silent' }), demoPassword: TEST_PASSWORD });
+  await runSeed(db, createAuditLog(clock), BASE_SEED_STEPS, {
+    clock,
+    log: pino({ level: 'silent' }),
+    demoPassword: TEST_PASSWORD,
+    keys: openKeyStore({ keyDir }),
+  });
 };
 
 /** Builds the migrated, base-seeded template: a PGlite dump, or a PostgreSQL template database's name. */
-export const buildTemplate = async (kind: 'pglite' | 'postgres', url?: string): Promise<Blob | string> => {
+export const buildTemplate = async (kind: 'pglite' | 'postgres', keyDir: string, url?: string): Promise<Blob | string> => {
   if (kind === 'pglite') {
     const db = await openPglite(undefined);
-    await seedBase(db);
+    await seedBase(db, keyDir);
     const dump = await db.dumpDataDir();
     await db.close();
     return dump;
@@ -36,7 +42,7 @@ export const buildTemplate = async (kind: 'pglite' | 'postgres', url?: string): 
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const db = await openPostgres(databaseUrl(url!, name), { max: 2 });
-  await seedBase(db);
+  await seedBase(db, keyDir);
   await db.close();
   return name;
 };

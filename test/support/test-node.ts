@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { inject } from 'vitest';
 import { createNode, fixedClock, loadConfig, type ConcordNode, type Db } from '@concord/server';
 import { openTestDb } from './database.ts';
 import { TEMPLATE_TIME, TEST_PASSWORD } from './template.ts';
@@ -17,7 +18,7 @@ export interface TestNode extends ConcordNode {
 export const startTestNode = async (options: { env?: Record<string, string>; db?: Db; at?: string } = {}): Promise<TestNode> => {
   const db = options.db ?? (await openTestDb());
   const clock = fixedClock(options.at ?? TEMPLATE_TIME);
-  const config = loadConfig({ CONCORD_DEMO: 'false', LOG_LEVEL: 'silent', ...options.env });
+  const config = loadConfig({ CONCORD_DEMO: 'false', LOG_LEVEL: 'silent', CONCORD_KEY_DIR: inject('testKeyDir'), ...options.env });
   const node = await createNode({ config, db, clock, logger: pino({ level: 'silent' }) });
   await node.app.ready();
   return {

@@ -33,6 +33,17 @@ const schema = z.object({
     .string()
     .regex(/^([A-Za-z0-9_-]+:[A-Za-z0-9+/=_-]{40,})(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=_-]{40,})*$/, 'must be kid:base64key[,kid:base64key…] with 32-byte keys')
     .optional(),
+  CONCORD_SIGNING_KEYS: z
+    .string()
+    .refine((value) => {
+      try {
+        const parsed = JSON.parse(value);
+        return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+      } catch {
+        return false;
+      }
+    }, 'must be a JSON object mapping jurisdiction codes to Ed25519 private JWKs')
+    .optional(),
   CONCORD_SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   CONCORD_LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
   CONCORD_LOCKOUT_MINUTES: z.coerce.number().positive().max(24 * 60).default(15),
@@ -54,6 +65,7 @@ export interface Config {
   node: string;
   demo: { enabled: boolean; password: string };
   fieldKeys: string | undefined;
+  signingKeys: string | undefined;
   auth: { sessionHours: number; lockoutAttempts: number; lockoutMinutes: number };
   limits: { requestsPerMinute: number; signInsPerMinute: number; bodyBytes: number };
   logLevel: Env['LOG_LEVEL'];
@@ -81,6 +93,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, cwd = process.c
     node: e.CONCORD_NODE,
     demo: { enabled: e.CONCORD_DEMO, password: e.CONCORD_DEMO_PASSWORD },
     fieldKeys: e.CONCORD_FIELD_KEYS,
+    signingKeys: e.CONCORD_SIGNING_KEYS,
     auth: {
       sessionHours: e.CONCORD_SESSION_HOURS,
       lockoutAttempts: e.CONCORD_LOCKOUT_ATTEMPTS,

@@ -7,8 +7,10 @@ import { migrate } from './db/migrate.ts';
 import { openDatabase } from './db/open.ts';
 import { buildApp } from './http/app.ts';
 import { healthRoutes } from './http/health.ts';
+import { openKeyStore, type KeyStore } from './keys/key-store.ts';
 import { accountsContext } from './modules/accounts/index.ts';
 import { auditContext } from './modules/audit/index.ts';
+import { pactContext } from './modules/pact/index.ts';
 import { regionContext } from './modules/region/index.ts';
 import { DEMO_SEED_STEPS, runSeed } from './seed/index.ts';
 
@@ -23,9 +25,13 @@ export interface NodeDeps {
   db: Db;
   clock?: Clock;
   logger?: Logger;
+  keys?: KeyStore;
 }
 
-export const createNode = async ({ config, db, clock = systemClock, logger = pino({ level: config.logLevel }) }: NodeDeps) => {
+export const keyStoreFor = (config: Config): KeyStore =>
+  openKeyStore({ keyDir: config.keyDir, fieldKeysEnv: config.fieldKeys, signingKeysEnv: config.signingKeys });
+
+export const createNode = async ({ config, db, clock = systemClock, logger = pino({ level: config.logLevel }), keys = keyStoreFor(config) }: NodeDeps) => {
   const audit = auditContext({ db, clock });
   const accounts = accountsContext({
     db,
@@ -35,16 +41,17 @@ export const createNode = async ({ config, db, clock = systemClock, logger = pin
     http: { secureCookies: config.publicUrl.startsWith('https:'), signInsPerMinute: config.limits.signInsPerMinute },
   });
   const region = regionContext({ db });
+  const pact = pactContext({ db, audit: audit.service, clock });
 
   const app = await buildApp({
     logger,
     accounts: accounts.service,
-    api: [accounts.routes, audit.routes, region.routes],
-    root: [healthRoutes(db, config.node)],
+    api: [accounts.routes, audit.routes, region.routes, pact.routes],
+    root: [healthRoutes(db, config.node), pact.rootRoutes],
     limits: config.limits,
     publicUrl: config.publicUrl,
   });
-  return { app, db, clock, logger, services: { audit: audit.service, accounts: accounts.service } };
+  return { app, db, clock, logger, keys, services: { audit: audit.service, accounts: accounts.service, pact: pact.service } };
 };
 
 export type ConcordNode = Awaited<ReturnType<typeof createNode>>;
@@ -54,11 +61,12 @@ export interface RunningNode extends ConcordNode {
   close(): Promise<void>;
 }
 
-export const prepareDatabase = async (db: Db, config: Config, audit: ConcordNode['services']['audit'], clock: Clock, logger: Logger) => {
+export const prepareDatabase = async (node: ConcordNode, config: Config) => {
+  const { db, clock, logger, keys } = node;
   const migrations = await migrate(db);
   if (migrations.applied.length > 0) logger.info({ applied: migrations.applied.map((m) => `${m.version}_${m.name}`) }, 'migrations applied');
   if (config.demo.enabled) {
-    await runSeed(db, audit, DEMO_SEED_STEPS, { clock, log: logger, demoPassword: config.demo.password });
+    await runSeed(db, node.services.audit, DEMO_SEED_STEPS, { clock, log: logger, demoPassword: config.demo.password, keys });
   }
 };
 
@@ -70,7 +78,7 @@ export const startNode = async (config: Config, options: { clock?: Clock; logger
   try {
     const node = await createNode({ config, db, clock, logger });
     app = node.app;
-    await prepareDatabase(db, config, node.services.audit, clock, logger);
+    await prepareDatabase(node, config);
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -1,3 +1,4 @@
+import { pactSeed } from './pact.seed.ts';
 import { regionSeed } from './region.seed.ts';
 import type { SeedStep } from './runner.ts';
 import { usersSeed } from './users.seed.ts';
@@ -5,8 +6,8 @@ import { usersSeed } from './users.seed.ts';
 export { runSeed, type SeedContext, type SeedReport, type SeedStep } from './runner.ts';
 export { DEMO_DOMAIN, demoUsers } from './users.seed.ts';
 
-/** The region and its accounts: what every demo and every test starts from. */
-export const BASE_SEED_STEPS: readonly SeedStep[] = [regionSeed, usersSeed];
+/** The region, its accounts and its pact: what every demo and every test starts from. */
+export const BASE_SEED_STEPS: readonly SeedStep[] = [regionSeed, usersSeed, pactSeed];
 
 /** The demo region's seed steps, in order: the base, then each capability's history. */
 export const DEMO_SEED_STEPS: readonly SeedStep[] = [...BASE_SEED_STEPS];

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { systemActor } from '../actor.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
+import type { KeyStore } from '../keys/key-store.ts';
 import type { AuditLog } from '../modules/audit/audit.service.ts';
 
 /**
@@ -14,6 +15,7 @@ export interface SeedContext {
   clock: Clock;
   log: Logger;
   demoPassword: string;
+  keys: KeyStore;
 }
 
 export interface SeedStep {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { migrate, runSeed, DEMO_SEED_STEPS, systemClock } from '@concord/server';
+import { keyStoreFor, migrate, runSeed, DEMO_SEED_STEPS, systemClock } from '@concord/server';
 import { createAuditLog } from '@concord/server/modules/audit/audit.service';
 import type { CliIo } from '../../io.ts';
 import { commandLogger, withNodeDatabase } from '../../node-database.ts';
@@ -15,6 +15,7 @@ export const registerSeed = (program: Command, io: CliIo) => {
           clock: systemClock,
           log: commandLogger(io),
           demoPassword: config.demo.password,
+          keys: keyStoreFor(config),
         });
         for (const step of report.ran) io.stdout.write(`seeded ${step.name}: ${JSON.stringify(step.summary)}\n`);
         if (report.skipped.length > 0) io.stdout.write(`already seeded: ${report.skipped.join(', ')}\n`);
