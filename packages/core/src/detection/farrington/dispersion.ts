@@ -27,10 +27,10 @@ export const glmDispersion = (
   return sum / df;
 };
 
-/** s_j = 1.5·(y^{2/3}·μ^{−1/6} − μ^{1/2}) / √(φ·(1 − h_jj)). */
+/** s_j = 1.5·(y^{2/3}·μ^{−1/6} − μ^{1/2}) / √(φ·(1 − h_jj)), given y^{2/3}. */
 export const anscombeResiduals = (
   n: number,
-  y: Float64Array,
+  yTwoThirds: Float64Array,
   mu: Float64Array,
   hat: Float64Array,
   phi: number,
@@ -38,7 +38,7 @@ export const anscombeResiduals = (
 ): void => {
   for (let i = 0; i < n; i++) {
     const m = mu[i]!;
-    const raw = 1.5 * (Math.pow(y[i]!, 2 / 3) * Math.pow(m, -1 / 6) - Math.sqrt(m));
+    const raw = 1.5 * (yTwoThirds[i]! * Math.pow(m, -1 / 6) - Math.sqrt(m));
     out[i] = raw / Math.sqrt(phi * (1 - hat[i]!));
   }
 };

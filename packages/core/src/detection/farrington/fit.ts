@@ -88,6 +88,7 @@ export class FarringtonModel {
   /** Fits the baseline and predicts week k, or returns null when R would give NA. */
   predict(baseline: Baseline, control: FarringtonControl, trace?: FitTrace): FarringtonPrediction | null {
     if (baseline.currentLevel < 0) return null;
+    this.irls.setResponse(baseline.response, baseline.size);
     let fit = this.fitFlexible(baseline, control, control.trend, trace);
     if (fit === null) return null;
     let trend = false;
@@ -116,10 +117,10 @@ export class FarringtonModel {
     const y = baseline.response;
     const n = baseline.size;
     Object.assign(design, { rows: n, trend, levels: baseline.levels, level: baseline.level, wtime: baseline.wtime });
-    let outcome = irls.fit(design, y, null, this.denseOnly);
+    let outcome = irls.fit(design, null, this.denseOnly);
     if (!outcome.converged && trend) {
       design.trend = false;
-      outcome = irls.fit(design, y, null, this.denseOnly);
+      outcome = irls.fit(design, null, this.denseOnly);
     }
     if (!outcome.converged) return null;
     const df0 = irls.usedRows - irls.wls.rank;
@@ -128,9 +129,9 @@ export class FarringtonModel {
     if (stages) this.recordUnweighted(stages, n, outcome.iterations, phi0);
     if (!control.reweight) return this.summarise(baseline, phi0, dispersion0, df0);
     irls.wls.hatValues(irls.wt, this.hat);
-    anscombeResiduals(n, y, irls.mu, this.hat, phi0, this.residuals);
+    anscombeResiduals(n, irls.yTwoThirds, irls.mu, this.hat, phi0, this.residuals);
     outbreakWeights(n, this.residuals, control.weightsThreshold, this.omega);
-    const weighted = irls.fit(design, y, this.omega, this.denseOnly);
+    const weighted = irls.fit(design, this.omega, this.denseOnly);
     const df = irls.usedRows - irls.wls.rank;
     const phi = Math.max(glmDispersion(n, y, irls.mu, irls.wt, df), 1);
     const dispersionForSe = glmDispersion(n, y, irls.mu, this.omega, df);

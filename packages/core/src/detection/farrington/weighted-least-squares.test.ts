@@ -28,9 +28,8 @@ const problem = fc
 
 const solveWith = ({ design, wt, z }: Problem, dense: boolean) => {
   const wls = new WeightedLeastSquares(design.rows, design.levels);
-  const sw = wt.map(Math.sqrt);
   const eta = new Float64Array(design.rows);
-  wls.solve(design, sw, wt, z, eta, dense);
+  wls.solve(design, wt, z, eta, dense);
   const coef = new Float64Array(designColumns(design));
   wls.coefficients(coef);
   const hat = new Float64Array(design.rows);

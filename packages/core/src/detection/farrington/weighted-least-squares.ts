@@ -64,14 +64,11 @@ export class WeightedLeastSquares {
     this.x0 = new Float64Array(maxCols);
   }
 
-  /**
-   * Minimises Σ wt_i (z_i − x_iᵀθ)² and writes x_iᵀθ into `eta`. `sw` are the
-   * square-root weights as glm.fit forms them, `wt` their squares.
-   */
-  solve(design: Design, sw: Float64Array, wt: Float64Array, z: Float64Array, eta: Float64Array, forceDense = false): void {
+  /** Minimises Σ wt_i (z_i − x_iᵀθ)² and writes x_iᵀθ into `eta`. */
+  solve(design: Design, wt: Float64Array, z: Float64Array, eta: Float64Array, forceDense = false): void {
     this.design = design;
     this.dense = forceDense || !this.solveByLevels(design, wt, z);
-    if (this.dense) this.solveDense(design, sw, z);
+    if (this.dense) this.solveDense(design, wt, z);
     this.fitted(design, eta);
   }
 
@@ -103,9 +100,7 @@ export class WeightedLeastSquares {
     if (!(smallest > LEVEL_WEIGHT_RATIO * largest) || !Number.isFinite(largest)) return false;
     this.rank = designColumns(design);
     if (!trend) return true;
-    const centre = totalWtime / total;
     let within = 0;
-    let overall = 0;
     let cross = 0;
     for (let i = 0; i < rows; i++) {
       const g = level[i]!;
@@ -113,15 +108,19 @@ export class WeightedLeastSquares {
       const dt = wtime[i]! - meanWtime[g]!;
       within += w * dt * dt;
       cross += w * dt * (z[i]! - meanZ[g]!);
-      overall += w * (wtime[i]! - centre) * (wtime[i]! - centre);
     }
+    // Spread about the overall mean = within-level spread + between-level spread.
+    const centre = totalWtime / total;
+    let overall = within;
+    for (let g = 0; g < levels; g++) overall += weight[g]! * (meanWtime[g]! - centre) * (meanWtime[g]! - centre);
     if (!(within > WITHIN_LEVEL_SPREAD * overall)) return false;
     this.spread = within;
     this.slope = cross / within;
     return true;
   }
 
-  private solveDense(design: Design, sw: Float64Array, z: Float64Array): void {
+  /** R's `Cdqrls(x * w, z * w, 1e-11)` with w = √wt. */
+  private solveDense(design: Design, wt: Float64Array, z: Float64Array): void {
     const { rows, level, wtime, trend } = design;
     const { qr, scratch } = this;
     const cols = designColumns(design);
@@ -129,13 +128,14 @@ export class WeightedLeastSquares {
     const a = qr.qr;
     a.fill(0, 0, rows * cols);
     for (let i = 0; i < rows; i++) {
-      a[i] = sw[i]!;
-      if (trend) a[rows + i] = sw[i]! * wtime[i]!;
+      const w = Math.sqrt(wt[i]!);
+      a[i] = w;
+      if (trend) a[rows + i] = w * wtime[i]!;
       const g = level[i]!;
-      if (g > 0) a[(offset + g - 1) * rows + i] = sw[i]!;
+      if (g > 0) a[(offset + g - 1) * rows + i] = w;
+      scratch[i] = z[i]! * w;
     }
     qr.decompose(rows, cols, QR_TOLERANCE);
-    for (let i = 0; i < rows; i++) scratch[i] = z[i]! * sw[i]!;
     qr.applyQt(scratch);
     qr.solve(scratch, this.coef);
     this.rank = qr.rank;
