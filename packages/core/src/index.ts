@@ -6,3 +6,4 @@ export * from './catalogue/index.ts';
 export * from './surveillance/index.ts';
 export * from './events/index.ts';
 export * from './pact/index.ts';
+export * from './governance/index.ts';

@@ -10,6 +10,7 @@ import { healthRoutes } from './http/health.ts';
 import { openKeyStore, type KeyStore } from './keys/key-store.ts';
 import { accountsContext } from './modules/accounts/index.ts';
 import { auditContext } from './modules/audit/index.ts';
+import { governanceContext } from './modules/governance/index.ts';
 import { pactContext } from './modules/pact/index.ts';
 import { regionContext } from './modules/region/index.ts';
 import { DEMO_SEED_STEPS, runSeed } from './seed/index.ts';
@@ -42,6 +43,7 @@ export const createNode = async ({ config, db, clock = systemClock, logger = pin
   });
   const region = regionContext({ db });
   const pact = pactContext({ db, audit: audit.service, clock });
+  const governance = governanceContext({ db, clock, pact: pact.service });
 
   const app = await buildApp({
     logger,
@@ -51,7 +53,7 @@ export const createNode = async ({ config, db, clock = systemClock, logger = pin
     limits: config.limits,
     publicUrl: config.publicUrl,
   });
-  return { app, db, clock, logger, keys, services: { audit: audit.service, accounts: accounts.service, pact: pact.service } };
+  return { app, db, clock, logger, keys, services: { audit: audit.service, accounts: accounts.service, pact: pact.service, access: governance.access } };
 };
 
 export type ConcordNode = Awaited<ReturnType<typeof createNode>>;

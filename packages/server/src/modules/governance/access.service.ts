@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { findDataset, type Obligation, type PlaceGranularity, type TimeGranularity } from '@concord/core';
+import type { Actor } from '../../actor.ts';
+import { actorLabel } from '../../actor.ts';
+import type { Clock } from '../../clock.ts';
+import type { Db, Queryable } from '../../db/database.ts';
+import type { PactService } from '../pact/pact.service.ts';
+import * as repo from './access.repo.ts';
+import * as errors from './governance.errors.ts';
+
+/**
+ * Purpose-bound access (PRODUCT.md, data governance). Every read of
+ * person-level or sub-national data, and every cross-border send, asks here
+ * first. A jurisdiction's own staff read their own data by national law
+ * (basis `own-jurisdiction`); anyone else — another party, the hub, the
+ * public — needs a clause in force that permits exactly this dataset, purpose
+ * and role (basis `pact`), and receives the data only as the clause's
+ * obligations shape it. Deny by default. Every grant is written to the
+ * access log, which a party's access report reads.
+ */
+export interface AccessRequest {
+  dataset: string;
+  /** The jurisdiction whose people or places the data describe. */
+  owner: string;
+  purpose: string;
+  action?: 'read' | 'send';
+  /** Who receives, when not the actor's own jurisdiction (sends, public pages). */
+  recipient?: string;
+  disease?: string;
+  fields?: string[];
+  granularity?: { place?: PlaceGranularity; time?: TimeGranularity };
+}
+
+export interface AccessGrant {
+  request: AccessRequest;
+  basis: 'own-jurisdiction' | 'pact';
+  obligations: Obligation[];
+  decisionId: string | null;
+  pactId: string | null;
+  pactVersion: number | null;
+  clauseId: string | null;
+}
+
+const recipientOf = (actor: Actor, request: AccessRequest): string =>
+  request.recipient ?? (actor.kind === 'user' ? actor.jurisdiction : (actor.jurisdiction ?? 'system'));
+
+export const createDataAccess = (deps: { db: Db; clock: Clock; pact: PactService }) => {
+  const { db, clock, pact } = deps;
+
+  const authorize = async (actor: Actor, request: AccessRequest): Promise<AccessGrant> => {
+    if (!findDataset(request.dataset)) throw errors.unknownDataset(request.dataset);
+    if (!request.purpose) throw errors.purposeRequired();
+    const recipient = recipientOf(actor, request);
+    const action = request.action ?? 'read';
+    if (recipient === request.owner && action === 'read') {
+      return { request, basis: 'own-jurisdiction', obligations: [], decisionId: null, pactId: null, pactVersion: null, clauseId: null };
+    }
+    const decision = await pact.decide(
+      actor,
+      {
+        kind: 'data',
+        action,
+        dataset: request.dataset,
+        from: request.owner,
+        to: recipient,
+        purpose: request.purpose,
+        ...(request.disease ? { disease: request.disease } : {}),
+        ...(actor.kind === 'user' ? { role: actor.roles[0] } : {}),
+        ...(request.fields ? { fields: request.fields } : {}),
+        ...(request.granularity ? { granularity: request.granularity } : {}),
+      },
+      { purpose: request.purpose },
+    );
+    if (decision.effect !== 'permit') {
+      throw errors.deniedByPact({ dataset: request.dataset, owner: request.owner, purpose: request.purpose, decisionId: decision.id, reasons: decision.reasons });
+    }
+    return {
+      request,
+      basis: 'pact',
+      obligations: decision.obligations,
+      decisionId: decision.id,
+      pactId: decision.pactId,
+      pactVersion: decision.pactVersion,
+      clauseId: decision.clauseId,
+    };
+  };
+
+  /** Records what a grant let through: how many records, which fields, whose (client ids). */
+  const record = async (
+    q: Queryable,
+    actor: Actor,
+    grant: AccessGrant,
+    delivered: { records: number; fields?: string[]; subjects?: string[] },
+  ) => {
+    await repo.insertAccess(q, {
+      id: randomUUID(),
+      at: clock.now(),
+      actor: actorLabel(actor),
+      actorJurisdiction: actor.kind === 'user' ? actor.jurisdiction : (actor.jurisdiction ?? null),
+      role: actor.kind === 'user' ? actor.roles.join(',') : null,
+      dataset: grant.request.dataset,
+      owner: grant.request.owner,
+      purpose: grant.request.purpose,
+      action: grant.request.action ?? 'read',
+      recipient: grant.request.recipient ?? null,
+      basis: grant.basis,
+      decisionId: grant.decisionId,
+      pactId: grant.pactId,
+      pactVersion: grant.pactVersion,
+      clauseId: grant.clauseId,
+      records: delivered.records,
+      fields: delivered.fields ?? [],
+      subjects: (delivered.subjects ?? []).slice(0, 10_000),
+    });
+  };
+
+  /** Who read or received what about a party's people, when, and under which clause. */
+  const report = (owner: string, filter: { from?: Date; to?: Date; limit?: number } = {}) =>
+    repo.listAccess(db, { owner, from: filter.from, to: filter.to, limit: filter.limit ?? 500 });
+
+  return { authorize, record, report };
+};
+
+export type DataAccess = ReturnType<typeof createDataAccess>;
