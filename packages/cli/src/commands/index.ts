@@ -7,6 +7,7 @@ import { registerSuppress } from './governance/suppress.ts';
 import { registerNodeCommands } from './node/index.ts';
 import { registerPactCommands } from './pact/index.ts';
 import { registerStockCommands } from './stock/index.ts';
+import { registerSurveillanceCommands } from './surveillance/index.ts';
 
 /**
  * Every command group registers itself here, one line each. A group lives in
@@ -22,4 +23,5 @@ export const COMMANDS: RegisterCommand[] = [
   registerColdChainCommands,
   registerStockCommands,
   registerPactCommands,
+  registerSurveillanceCommands,
 ];
