@@ -5,7 +5,8 @@ export const CONCORD_BIN = fileURLToPath(new URL('../../packages/cli/bin/concord
 
 /**
  * A real `concord serve` process, for the tests that must crash, restart or
- * race a server. Resolves once the server printed its URL.
+ * race a server. Resolves once the server says it is ready (migrated and
+ * seeded), which is also when /readyz answers 200.
  */
 export interface ServerProcess {
   url: string;
@@ -30,7 +31,7 @@ export const startServerProcess = (env: Record<string, string>, timeoutMs = 90_0
     }, timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /running at (http:\/\/\S+)/.exec(output);
+      const match = /Ready: (http:\/\/\S+)/.exec(output);
       if (match) {
         clearTimeout(timer);
         child.stdout?.off('data', onData);

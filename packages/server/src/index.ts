@@ -1,5 +1,5 @@
 export { loadConfig, type Config } from './config.ts';
-export { createNode, startNode, prepareDatabase, keyStoreFor, type ConcordNode, type RunningNode } from './node.ts';
+export { createNode, startNode, applyMigrations, seedDemo, keyStoreFor, type ConcordNode, type RunningNode } from './node.ts';
 export { openDatabase } from './db/open.ts';
 export { migrate, loadMigrations, pendingMigrations } from './db/migrate.ts';
 export type { Db } from './db/database.ts';

@@ -7,6 +7,8 @@ import { migrate } from './db/migrate.ts';
 import { openDatabase } from './db/open.ts';
 import { buildApp } from './http/app.ts';
 import { healthRoutes } from './http/health.ts';
+import { createScheduler } from './jobs/scheduler.ts';
+import { createReadiness } from './readiness.ts';
 import { openKeyStore, type KeyStore } from './keys/key-store.ts';
 import { accountsContext } from './modules/accounts/index.ts';
 import { auditContext } from './modules/audit/index.ts';
@@ -33,6 +35,8 @@ export const keyStoreFor = (config: Config): KeyStore =>
   openKeyStore({ keyDir: config.keyDir, fieldKeysEnv: config.fieldKeys, signingKeysEnv: config.signingKeys });
 
 export const createNode = async ({ config, db, clock = systemClock, logger = pino({ level: config.logLevel }), keys = keyStoreFor(config) }: NodeDeps) => {
+  const readiness = createReadiness();
+  const scheduler = createScheduler(logger);
   const audit = auditContext({ db, clock });
   const accounts = accountsContext({
     db,
@@ -49,28 +53,34 @@ export const createNode = async ({ config, db, clock = systemClock, logger = pin
     logger,
     accounts: accounts.service,
     api: [accounts.routes, audit.routes, region.routes, pact.routes],
-    root: [healthRoutes(db, config.node), pact.rootRoutes],
+    root: [healthRoutes(db, config.node, readiness), pact.rootRoutes],
     limits: config.limits,
     publicUrl: config.publicUrl,
   });
-  return { app, db, clock, logger, keys, services: { audit: audit.service, accounts: accounts.service, pact: pact.service, access: governance.access } };
+  return { app, db, clock, logger, keys, readiness, scheduler, services: { audit: audit.service, accounts: accounts.service, pact: pact.service, access: governance.access } };
 };
 
 export type ConcordNode = Awaited<ReturnType<typeof createNode>>;
 
 export interface RunningNode extends ConcordNode {
   url: string;
+  /** Settles when the first-start seed is done and background jobs run. */
+  ready: Promise<void>;
   close(): Promise<void>;
 }
 
-export const prepareDatabase = async (node: ConcordNode, config: Config) => {
-  const { db, clock, logger, keys } = node;
-  const migrations = await migrate(db);
-  if (migrations.applied.length > 0) logger.info({ applied: migrations.applied.map((m) => `${m.version}_${m.name}`) }, 'migrations applied');
-  if (config.demo.enabled) {
-    await runSeed(db, node.services.audit, DEMO_SEED_STEPS, { clock, log: logger, demoPassword: config.demo.password, keys });
-  }
+export const applyMigrations = async (node: ConcordNode) => {
+  const migrations = await migrate(node.db);
+  if (migrations.applied.length > 0) node.logger.info({ applied: migrations.applied.map((m) => `${m.version}_${m.name}`) }, 'migrations applied');
 };
+
+export const seedDemo = (node: ConcordNode, config: Config) =>
+  runSeed(node.db, node.services.audit, DEMO_SEED_STEPS, {
+    clock: node.clock,
+    log: node.logger,
+    demoPassword: config.demo.password,
+    keys: node.keys,
+  });
 
 export const startNode = async (config: Config, options: { clock?: Clock; logger?: Logger } = {}): Promise<RunningNode> => {
   const logger = options.logger ?? pino({ level: config.logLevel });
@@ -80,16 +90,31 @@ export const startNode = async (config: Config, options: { clock?: Clock; logger
   try {
     const node = await createNode({ config, db, clock, logger });
     app = node.app;
-    await prepareDatabase(node, config);
+    await applyMigrations(node);
+    // Listen before seeding: /healthz answers at once, /readyz once seeded.
+    node.readiness.set(config.demo.enabled ? 'seeding' : 'ready');
     await app.listen({ port: config.port, host: config.host });
+    const ready = (config.demo.enabled ? seedDemo(node, config).then(() => undefined) : Promise.resolve()).then(
+      () => {
+        node.readiness.set('ready');
+        node.scheduler.start();
+      },
+      (error: unknown) => {
+        node.readiness.set('failed', error instanceof Error ? error.message : String(error));
+        logger.fatal({ err: error }, 'seeding the demo region failed; the node serves but is not ready');
+      },
+    );
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = config.publicUrl.replace(/:\d+$/, `:${port}`);
     return {
       ...node,
       url,
+      ready,
       close: async () => {
+        await node.scheduler.stop();
         await app?.close();
+        await ready;
         await db.close();
       },
     };

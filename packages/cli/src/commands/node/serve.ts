@@ -24,6 +24,10 @@ export const registerServe = (program: Command, io: CliIo) => {
       }
       lines.push('  stop:      Ctrl+C', '');
       io.stdout.write(lines.join('\n') + '\n');
+      if (node.readiness.state() !== 'ready') io.stdout.write('Seeding the demo region (first start only); /readyz answers once it is done…\n');
+      void node.ready.then(() => {
+        if (node.readiness.state() === 'ready') io.stdout.write(`Ready: ${node.url}\n`);
+      });
       await new Promise<void>((resolve) => {
         const stop = () => {
           process.off('SIGINT', stop);
