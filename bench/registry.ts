@@ -1,4 +1,5 @@
 import { allocationBenchmark } from './allocation.ts';
+import { detectionBenchmark } from './detection.ts';
 import { pactDecideBenchmark } from './pact-decide.ts';
 import { surveillanceIngest } from './surveillance-ingest.ts';
 
@@ -9,4 +10,5 @@ export const BENCHMARKS: Record<string, Benchmark> = {
   'surveillance-ingest': surveillanceIngest,
   allocation: allocationBenchmark,
   'pact-decide': pactDecideBenchmark,
+  detection: detectionBenchmark,
 };

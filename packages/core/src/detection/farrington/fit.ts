@@ -19,7 +19,7 @@ import { pt } from '../distributions.ts';
 import type { Baseline } from './blocks.ts';
 import type { FarringtonControl } from './control.ts';
 import { anscombeResiduals, glmDispersion, outbreakWeights } from './dispersion.ts';
-import { QuasiPoissonIrls } from './glm-irls.ts';
+import { type CountTransforms, QuasiPoissonIrls } from './glm-irls.ts';
 import { type Design, designColumns } from './weighted-least-squares.ts';
 
 export interface FarringtonPrediction {
@@ -71,11 +71,16 @@ export class FarringtonModel {
   private readonly coef: Float64Array;
   private readonly design: Design;
 
-  /** `denseOnly` forces R's dense QR in every solve (tests use it to check the closed-form path). */
+  /**
+   * `transforms` are those of the series the baselines come from (computed
+   * per week when absent); `denseOnly` forces R's dense QR in every solve
+   * (tests use it to check the closed-form path).
+   */
   constructor(
     maxRows: number,
     maxLevels: number,
     private readonly denseOnly = false,
+    private readonly transforms?: CountTransforms,
   ) {
     this.irls = new QuasiPoissonIrls(maxRows, maxLevels);
     this.hat = new Float64Array(maxRows);
@@ -88,7 +93,7 @@ export class FarringtonModel {
   /** Fits the baseline and predicts week k, or returns null when R would give NA. */
   predict(baseline: Baseline, control: FarringtonControl, trace?: FitTrace): FarringtonPrediction | null {
     if (baseline.currentLevel < 0) return null;
-    this.irls.setResponse(baseline.response, baseline.size);
+    this.irls.setResponse(baseline.response, baseline.size, this.transforms, baseline.week);
     let fit = this.fitFlexible(baseline, control, control.trend, trace);
     if (fit === null) return null;
     let trend = false;
@@ -129,7 +134,7 @@ export class FarringtonModel {
     if (stages) this.recordUnweighted(stages, n, outcome.iterations, phi0);
     if (!control.reweight) return this.summarise(baseline, phi0, dispersion0, df0);
     irls.wls.hatValues(irls.wt, this.hat);
-    anscombeResiduals(n, irls.yTwoThirds, irls.mu, this.hat, phi0, this.residuals);
+    anscombeResiduals(n, irls.yTwoThirds, irls.mu, irls.eta, this.hat, phi0, this.residuals);
     outbreakWeights(n, this.residuals, control.weightsThreshold, this.omega);
     const weighted = irls.fit(design, this.omega, this.denseOnly);
     const df = irls.usedRows - irls.wls.rank;

@@ -26,6 +26,31 @@ export interface IrlsOutcome {
   iterations: number;
 }
 
+/** Functions of a count that every fit needs; a series computes them once for all its weeks. */
+export interface CountTransforms {
+  etaStart: Float64Array;
+  muStart: Float64Array;
+  yLogY: Float64Array;
+  yTwoThirds: Float64Array;
+}
+
+const fillTransforms = (y: Float64Array, from: number, to: number, out: CountTransforms): void => {
+  for (let i = from; i < to; i++) {
+    const yi = y[i]!;
+    out.etaStart[i] = Math.log(yi + 0.1);
+    out.muStart[i] = Math.max(Math.exp(out.etaStart[i]!), EPS);
+    out.yLogY[i] = yi > 0 ? yi * Math.log(yi) : 0;
+    out.yTwoThirds[i] = Math.pow(yi, 2 / 3);
+  }
+};
+
+export const countTransforms = (counts: Float64Array): CountTransforms => {
+  const n = counts.length;
+  const out = { etaStart: new Float64Array(n), muStart: new Float64Array(n), yLogY: new Float64Array(n), yTwoThirds: new Float64Array(n) };
+  fillTransforms(counts, 0, n, out);
+  return out;
+};
+
 export class QuasiPoissonIrls {
   readonly mu: Float64Array;
   readonly eta: Float64Array;
@@ -35,14 +60,15 @@ export class QuasiPoissonIrls {
   private readonly z: Float64Array;
   private readonly etaBefore: Float64Array;
   /** Per response (one baseline): the starting point and y·log y, shared by all fits of a week. */
-  private readonly etaStart: Float64Array;
-  private readonly muStart: Float64Array;
-  private readonly yLogY: Float64Array;
+  readonly etaStart: Float64Array;
+  readonly muStart: Float64Array;
+  readonly yLogY: Float64Array;
   /** y^{2/3}, for the Anscombe residuals. */
   readonly yTwoThirds: Float64Array;
   private y: Float64Array = new Float64Array(0);
   /** Rows with a positive prior weight (R's `n.ok`). */
   usedRows = 0;
+  private etaFinite = true;
 
   constructor(maxRows: number, maxLevels: number) {
     this.mu = new Float64Array(maxRows);
@@ -57,16 +83,24 @@ export class QuasiPoissonIrls {
     this.wls = new WeightedLeastSquares(maxRows, maxLevels);
   }
 
-  /** Sets the counts the next fits will model (the family's `initialize`: μ = y + 0.1). */
-  setResponse(y: Float64Array, n: number): void {
+  /**
+   * Sets the counts the next fits will model (the family's `initialize`:
+   * μ = y + 0.1). With `transforms` of the whole series, row i is week
+   * `weeks[i]` of it and nothing is recomputed.
+   */
+  setResponse(y: Float64Array, n: number, transforms?: CountTransforms, weeks?: Int32Array): void {
     this.y = y;
-    for (let i = 0; i < n; i++) {
-      const yi = y[i]!;
-      this.etaStart[i] = Math.log(yi + 0.1);
-      this.muStart[i] = Math.max(Math.exp(this.etaStart[i]!), EPS);
-      this.yLogY[i] = yi > 0 ? yi * Math.log(yi) : 0;
-      this.yTwoThirds[i] = Math.pow(yi, 2 / 3);
+    if (transforms && weeks) {
+      for (let i = 0; i < n; i++) {
+        const j = weeks[i]! - 1;
+        this.etaStart[i] = transforms.etaStart[j]!;
+        this.muStart[i] = transforms.muStart[j]!;
+        this.yLogY[i] = transforms.yLogY[j]!;
+        this.yTwoThirds[i] = transforms.yTwoThirds[j]!;
+      }
+      return;
     }
+    fillTransforms(y, 0, n, this);
   }
 
   /** Fits the model to the response with prior weights (null = all 1). */
@@ -87,8 +121,8 @@ export class QuasiPoissonIrls {
       etaBefore.set(eta.subarray(0, n));
       this.wls.solve(design, wt, z, eta, forceDense);
       let dev = this.updateMean(n, prior);
-      if (Number.isNaN(dev)) return { converged: false, iterations: iteration };
-      if (dev === Number.POSITIVE_INFINITY) {
+      if (!this.etaFinite) return { converged: false, iterations: iteration };
+      if (!Number.isFinite(dev)) {
         // glm.fit halves the step towards the previous coefficients; it has none in the first step.
         if (iteration === 1) return { converged: false, iterations: iteration };
         dev = this.halveStep(n, prior);
@@ -100,14 +134,28 @@ export class QuasiPoissonIrls {
     return { converged: false, iterations: MAX_ITERATIONS };
   }
 
-  /** μ = max(exp η, ε) and the deviance; NaN when a coefficient came out non-finite. */
+  /**
+   * μ = max(exp η, ε) and the deviance, in one pass. Notes whether η is
+   * finite: glm.fit stops on non-finite coefficients, but halves the step
+   * on a non-finite deviance from finite ones.
+   */
   private updateMean(n: number, prior: Float64Array | null): number {
-    const { eta, mu } = this;
+    const { eta, mu, y, yLogY } = this;
+    let sum = 0;
+    let compensation = 0;
+    let finite = true;
     for (let i = 0; i < n; i++) {
-      if (Number.isNaN(eta[i]!)) return Number.NaN;
-      mu[i] = Math.max(Math.exp(eta[i]!), EPS);
+      const e = eta[i]!;
+      finite &&= Math.abs(e) < Number.POSITIVE_INFINITY;
+      const m = Math.max(Math.exp(e), EPS);
+      mu[i] = m;
+      const term = this.devianceTerm(y[i]!, m, m === EPS ? LOG_EPS : e, yLogY[i]!, prior === null ? 1 : prior[i]!);
+      const next = sum + term;
+      compensation += Math.abs(sum) >= Math.abs(term) ? sum - next + term : term - next + sum;
+      sum = next;
     }
-    return this.deviance(n, prior);
+    this.etaFinite = finite;
+    return sum + compensation;
   }
 
   private halveStep(n: number, prior: Float64Array | null): number {
@@ -121,20 +169,22 @@ export class QuasiPoissonIrls {
   }
 
   /**
-   * Poisson deviance Σ 2ω[y log(y/μ) − (y − μ)] (2ωμ where y = 0), with
-   * y log(y/μ) = y log y − y log μ and log μ = η unless μ sits on its floor.
-   * Summed with compensation, as R sums in long double.
+   * One row's Poisson deviance 2ω[y log(y/μ) − (y − μ)] (2ωμ where y = 0),
+   * with y log(y/μ) = y log y − y log μ. The sum is compensated, as R sums
+   * in long double.
    */
+  private devianceTerm(y: number, mu: number, logMu: number, yLogY: number, w: number): number {
+    return 2 * (y > 0 ? w * (yLogY - y * logMu - (y - mu)) : mu * w);
+  }
+
+  /** The deviance at the current μ and η, without updating them (the starting point's). */
   private deviance(n: number, prior: Float64Array | null): number {
     const { y, mu, eta, yLogY } = this;
     let sum = 0;
     let compensation = 0;
     for (let i = 0; i < n; i++) {
-      const w = prior === null ? 1 : prior[i]!;
-      const yi = y[i]!;
-      const mi = mu[i]!;
-      const logMu = mi === EPS ? LOG_EPS : eta[i]!;
-      const term = 2 * (yi > 0 ? w * (yLogY[i]! - yi * logMu - (yi - mi)) : mi * w);
+      const m = mu[i]!;
+      const term = this.devianceTerm(y[i]!, m, m === EPS ? LOG_EPS : eta[i]!, yLogY[i]!, prior === null ? 1 : prior[i]!);
       const next = sum + term;
       compensation += Math.abs(sum) >= Math.abs(term) ? sum - next + term : term - next + sum;
       sum = next;
@@ -142,3 +192,4 @@ export class QuasiPoissonIrls {
     return sum + compensation;
   }
 }
+

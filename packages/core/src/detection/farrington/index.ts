@@ -13,6 +13,7 @@ import type { DetectionRow, WeekRange } from '../types.ts';
 import { BaselineBuilder } from './blocks.ts';
 import type { FarringtonControl } from './control.ts';
 import { FarringtonModel, type FarringtonPrediction } from './fit.ts';
+import { countTransforms } from './glm-irls.ts';
 import { referenceWeeks } from './reference-weeks.ts';
 import { farringtonThreshold } from './threshold.ts';
 
@@ -33,7 +34,7 @@ export const farringtonFlexible = (
 ): DetectionRow[] => {
   const refs = new Int32Array(control.b + 1);
   const builder = new BaselineBuilder(series.n, control.noPeriods);
-  const model = new FarringtonModel(series.n, control.noPeriods, options.denseOnly ?? false);
+  const model = new FarringtonModel(series.n, control.noPeriods, options.denseOnly ?? false, countTransforms(series.counts));
   const rows: DetectionRow[] = [];
   for (let k = range[0]; k <= range[1]; k++) {
     const observed = series.counts[k - 1]!;

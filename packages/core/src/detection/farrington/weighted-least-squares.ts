@@ -78,12 +78,29 @@ export class WeightedLeastSquares {
     weight.fill(0, 0, levels);
     meanWtime.fill(0, 0, levels);
     meanZ.fill(0, 0, levels);
+    // Baseline rows come in runs of one level: sum a run in registers, then store it.
+    let run = level[0]!;
+    let sumW = 0;
+    let sumWt = 0;
+    let sumWz = 0;
     for (let i = 0; i < rows; i++) {
       const g = level[i]!;
+      if (g !== run) {
+        weight[run]! += sumW;
+        meanWtime[run]! += sumWt;
+        meanZ[run]! += sumWz;
+        run = g;
+        sumW = sumWt = sumWz = 0;
+      }
       const w = wt[i]!;
-      weight[g]! += w;
-      meanWtime[g]! += w * wtime[i]!;
-      meanZ[g]! += w * z[i]!;
+      sumW += w;
+      sumWt += w * wtime[i]!;
+      sumWz += w * z[i]!;
+    }
+    if (rows > 0) {
+      weight[run]! += sumW;
+      meanWtime[run]! += sumWt;
+      meanZ[run]! += sumWz;
     }
     let largest = 0;
     let smallest = Number.POSITIVE_INFINITY;
@@ -142,7 +159,17 @@ export class WeightedLeastSquares {
   }
 
   private fitted(design: Design, eta: Float64Array): void {
-    for (let i = 0; i < design.rows; i++) eta[i] = this.predict(design.level[i]!, design.wtime[i]!);
+    const { rows, level, wtime } = design;
+    if (this.dense) {
+      for (let i = 0; i < rows; i++) eta[i] = this.predict(level[i]!, wtime[i]!);
+      return;
+    }
+    const { meanZ, meanWtime } = this;
+    const slope = design.trend ? this.slope : 0;
+    for (let i = 0; i < rows; i++) {
+      const g = level[i]!;
+      eta[i] = meanZ[g]! + slope * (wtime[i]! - meanWtime[g]!);
+    }
   }
 
   /** x₀ᵀθ for a week of level `g` at time `t`. */
