@@ -7,6 +7,7 @@ import { migrate } from './db/migrate.ts';
 import { openDatabase } from './db/open.ts';
 import { buildApp } from './http/app.ts';
 import { healthRoutes } from './http/health.ts';
+import { webRoutes } from './http/web.ts';
 import { createScheduler } from './jobs/scheduler.ts';
 import { createReadiness } from './readiness.ts';
 import { openKeyStore, type KeyStore } from './keys/key-store.ts';
@@ -47,17 +48,25 @@ export const createNode = async ({ config, db, clock = systemClock, logger = pin
   });
   const region = regionContext({ db });
   const pact = pactContext({ db, audit: audit.service, clock });
-  const governance = governanceContext({ db, clock, pact: pact.service });
+  const governance = governanceContext({ db, clock, pact: pact.service, audit: audit.service, keys, log: logger });
+  for (const job of governance.jobs) scheduler.add(job);
 
   const app = await buildApp({
     logger,
     accounts: accounts.service,
-    api: [accounts.routes, audit.routes, region.routes, pact.routes],
-    root: [healthRoutes(db, config.node, readiness), pact.rootRoutes],
+    api: [accounts.routes, audit.routes, region.routes, pact.routes, governance.routes],
+    root: [healthRoutes(db, config.node, readiness), pact.rootRoutes, webRoutes()],
     limits: config.limits,
     publicUrl: config.publicUrl,
   });
-  return { app, db, clock, logger, keys, readiness, scheduler, services: { audit: audit.service, accounts: accounts.service, pact: pact.service, access: governance.access } };
+  return { app, db, clock, logger, keys, readiness, scheduler, services: {
+      audit: audit.service,
+      accounts: accounts.service,
+      pact: pact.service,
+      access: governance.access,
+      governance,
+    },
+  };
 };
 
 export type ConcordNode = Awaited<ReturnType<typeof createNode>>;

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { findDataset, type Obligation, type PlaceGranularity, type TimeGranularity } from '@concord/core';
+import { dropFields, findDataset, requiresConsent, retainUntil, type DataRecord, type Obligation, type PlaceGranularity, type TimeGranularity } from '@concord/core';
 import type { Actor } from '../../actor.ts';
 import { actorLabel } from '../../actor.ts';
 import type { Clock } from '../../clock.ts';
 import type { Db, Queryable } from '../../db/database.ts';
 import type { PactService } from '../pact/pact.service.ts';
 import * as repo from './access.repo.ts';
+import type { Consents } from './consents.ts';
 import * as errors from './governance.errors.ts';
 
 /**
@@ -44,8 +45,8 @@ export interface AccessGrant {
 const recipientOf = (actor: Actor, request: AccessRequest): string =>
   request.recipient ?? (actor.kind === 'user' ? actor.jurisdiction : (actor.jurisdiction ?? 'system'));
 
-export const createDataAccess = (deps: { db: Db; clock: Clock; pact: PactService }) => {
-  const { db, clock, pact } = deps;
+export const createDataAccess = (deps: { db: Db; clock: Clock; pact: PactService; consents: Consents }) => {
+  const { db, clock, pact, consents } = deps;
 
   const authorize = async (actor: Actor, request: AccessRequest): Promise<AccessGrant> => {
     if (!findDataset(request.dataset)) throw errors.unknownDataset(request.dataset);
@@ -114,11 +115,45 @@ export const createDataAccess = (deps: { db: Db; clock: Clock; pact: PactService
     });
   };
 
+  /**
+   * Hands over person-level records under a grant: drops the fields the
+   * clause removes, withholds the people whose consent does not cover this
+   * use when the clause requires consent, stamps the retention date, and
+   * records the access — all in the caller's transaction.
+   */
+  const deliver = async <T extends DataRecord>(
+    q: Queryable,
+    actor: Actor,
+    grant: AccessGrant,
+    records: readonly T[],
+    options: { subjectOf: (record: T) => string },
+  ): Promise<{ records: Partial<T>[]; withheld: number; retainUntil: string | null }> => {
+    let allowed = [...records];
+    if (requiresConsent(grant.obligations)) {
+      const permitted = await consents.permittedSubjects(q, {
+        owner: grant.request.owner,
+        subjects: records.map(options.subjectOf),
+        purpose: grant.request.purpose,
+        recipient: recipientOf(actor, grant.request),
+        dataset: grant.request.dataset,
+        at: clock.now(),
+      });
+      allowed = records.filter((record) => permitted.has(options.subjectOf(record)));
+    }
+    const shaped = dropFields(allowed, grant.obligations);
+    await record(q, actor, grant, {
+      records: shaped.length,
+      fields: [...new Set(shaped.flatMap((r) => Object.keys(r)))],
+      subjects: allowed.map(options.subjectOf),
+    });
+    return { records: shaped, withheld: records.length - allowed.length, retainUntil: retainUntil(grant.obligations) };
+  };
+
   /** Who read or received what about a party's people, when, and under which clause. */
   const report = (owner: string, filter: { from?: Date; to?: Date; limit?: number } = {}) =>
     repo.listAccess(db, { owner, from: filter.from, to: filter.to, limit: filter.limit ?? 500 });
 
-  return { authorize, record, report };
+  return { authorize, record, deliver, report };
 };
 
 export type DataAccess = ReturnType<typeof createDataAccess>;
