@@ -4,6 +4,7 @@ export * from './canonical-json.ts';
 export * from './seeded-random.ts';
 export * from './catalogue/index.ts';
 export * from './surveillance/index.ts';
+export * from './detection/index.ts';
 export * from './events/index.ts';
 export * from './pact/index.ts';
 export * from './governance/index.ts';
