@@ -51,6 +51,7 @@ describe('detect: ranges', () => {
     expectAppError(() => detect('ears-c2', series, { range: [9, 20] }), 'SURV_DETECTION_RANGE_INVALID');
     expectAppError(() => detect('cusum', series, { range: [300, 313] }), 'SURV_DETECTION_RANGE_INVALID');
     expectAppError(() => detect('cusum', series, { range: [300, 299] }), 'SURV_DETECTION_RANGE_INVALID');
+    expect(() => detect('farrington', { counts: series.counts.slice(0, 100) }, { range: [50, 60] })).toThrow(/too short/);
   });
 });
 

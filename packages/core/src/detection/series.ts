@@ -54,6 +54,11 @@ export const checkRange = (range: WeekRange, earliest: number, n: number, method
       params: { from, to },
     });
   }
+  if (earliest > n) {
+    throw new AppError('SURV_DETECTION_RANGE_INVALID', `the series (${n} weeks) is too short for ${method}`, {
+      params: { from, to, n, method },
+    });
+  }
   if (from < earliest || to > n) {
     throw new AppError(
       'SURV_DETECTION_RANGE_INVALID',
