@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, loadConfig } from '@concord/server';
 import { runConcord } from '../support/cli.ts';
 import { createDatabaseFromTemplate, dropDatabase, testDbKind } from '../support/database.ts';
@@ -14,8 +14,12 @@ beforeAll(async () => {
   if (testDbKind() === 'postgres') {
     const base = process.env.CONCORD_TEST_DATABASE_URL!;
     const name = await createDatabaseFromTemplate(base);
-    env = { DATABASE_URL: databaseUrl(base, name), CONCORD_KEY_DIR: inject('testKeyDir') };
-    cleanup = () => dropDatabase(base, name);
+    const keys = mkdtempSync(join(tmpdir(), 'concord-cli-keys-'));
+    env = { DATABASE_URL: databaseUrl(base, name), CONCORD_KEY_DIR: keys };
+    cleanup = async () => {
+      await dropDatabase(base, name);
+      rmSync(keys, { recursive: true, force: true });
+    };
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'concord-cli-'));
     env = { CONCORD_DATA_DIR: join(dir, 'data'), CONCORD_KEY_DIR: join(dir, 'keys') };
@@ -79,5 +83,21 @@ describe(`the concord CLI on a node database (${testDbKind()})`, () => {
     const unknown = await runConcord(['frobnicate']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/unknown command/);
+  });
+});
+
+describe(`concord keys rotate (${testDbKind()})`, () => {
+  it('activates a new key and reports what it re-encrypted', async () => {
+    const rotated = await runConcord(['keys', 'rotate'], { env });
+    expect(rotated.stderr).not.toMatch(/error/);
+    expect(rotated.code).toBe(0);
+    expect(rotated.stdout).toMatch(/new field key k\d{8}[0-9a-f]{6} active; \d+ values re-encrypted/);
+    const again = await runConcord(['keys', 'rotate'], { env });
+    const first = /key (\S+) active/.exec(rotated.stdout)![1];
+    const second = /key (\S+) active/.exec(again.stdout)![1];
+    expect(second).not.toBe(first);
+    const remote = await runConcord(['keys', 'rotate', '--url', 'http://127.0.0.1:1'], { env });
+    expect(remote.code).toBe(2);
+    expect(remote.stderr).toMatch(/--token/);
   });
 });

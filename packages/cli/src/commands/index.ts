@@ -3,6 +3,7 @@ import type { CliIo } from '../io.ts';
 import { registerUsers } from './accounts/users.ts';
 import { registerAudit } from './audit/verify.ts';
 import { registerColdChainCommands } from './coldchain/index.ts';
+import { registerKeys } from './governance/keys.ts';
 import { registerSuppress } from './governance/suppress.ts';
 import { registerNodeCommands } from './node/index.ts';
 import { registerPactCommands } from './pact/index.ts';
@@ -20,6 +21,7 @@ export const COMMANDS: RegisterCommand[] = [
   registerUsers,
   registerAudit,
   registerSuppress,
+  registerKeys,
   registerColdChainCommands,
   registerStockCommands,
   registerPactCommands,
