@@ -33,7 +33,7 @@ export const designColumns = (design: Design): number => 1 + (design.trend ? 1 :
 
 /** Closed-form fits are used while every level's weight is above this share of the largest (far above R's 1e-22 pivot). */
 const LEVEL_WEIGHT_RATIO = 1e-14;
-/** ... and while wtime keeps this share of its spread after centring within levels. */
+/** ... and while wtime keeps this share of its sum of squares after centring, overall and within levels. */
 const WITHIN_LEVEL_SPREAD = 1e-10;
 /** R's `glm.fit` passes min(1e-7, epsilon/1000) = 1e-11 to `Cdqrls`. */
 export const QR_TOLERANCE = 1e-11;
@@ -130,7 +130,9 @@ export class WeightedLeastSquares {
     const centre = totalWtime / total;
     let overall = within;
     for (let g = 0; g < levels; g++) overall += weight[g]! * (meanWtime[g]! - centre) * (meanWtime[g]! - centre);
-    if (!(within > WITHIN_LEVEL_SPREAD * overall)) return false;
+    // wtime must keep its spread about the overall mean (R pivots it after the intercept) and within levels.
+    const squares = overall + total * centre * centre;
+    if (!(overall > WITHIN_LEVEL_SPREAD * squares) || !(within > WITHIN_LEVEL_SPREAD * overall)) return false;
     this.spread = within;
     this.slope = cross / within;
     return true;
