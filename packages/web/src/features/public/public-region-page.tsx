@@ -1,0 +1,114 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Jurisdiction } from '../../shared/api/types.ts';
+import { useApi } from '../../shared/api/use-api.ts';
+import { Chart } from '../../shared/chart/chart.tsx';
+import { barOption } from '../../shared/chart/time-series.ts';
+import { DataTable } from '../../shared/components/data-table.tsx';
+import { ErrorNotice, Loading } from '../../shared/components/notice.tsx';
+import { PageHeading } from '../../shared/components/page-heading.tsx';
+import { StatCard, StatCards } from '../../shared/components/stat-card.tsx';
+import { formatCompact, formatNumber } from '../../shared/i18n/format.ts';
+import { RegionMap } from '../../shared/map/region-map.tsx';
+import { populationByParty } from '../region/indicators.ts';
+import { jurisdictionName, loadRegionMapData, type RegionMapData } from '../region/region-data.ts';
+
+/**
+ * What anyone may see without an account. For now the region, its people and
+ * the sources; later the public aggregates of each capability (cases, stock,
+ * disbursements), always after small-cell suppression, which this page
+ * explains in plain words.
+ */
+export const PublicRegionPage = () => {
+  const { t } = useTranslation();
+  const data = useApi((signal) => loadRegionMapData(signal), []);
+  return (
+    <>
+      <PageHeading title={t('public.title')}>
+        <p className="lede">{t('public.lede')}</p>
+      </PageHeading>
+      {data.status === 'loading' ? <Loading /> : null}
+      {data.status === 'failed' ? <ErrorNotice error={data.error} /> : null}
+      {data.status === 'ready' ? <PublicRegion data={data.data} /> : null}
+      <SuppressionNote />
+    </>
+  );
+};
+
+const PublicRegion = ({ data }: { data: RegionMapData }) => {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const { hub, parties } = data.region;
+  const byPopulation = useMemo(() => [...parties].sort((a, b) => (b.population ?? 0) - (a.population ?? 0)), [parties]);
+  const option = useMemo(
+    () =>
+      barOption({
+        categories: byPopulation.map((p) => jurisdictionName(p, language)),
+        values: byPopulation.map((p) => p.population),
+        name: t('region.population'),
+        format: (value) => formatCompact(value, language),
+      }),
+    [byPopulation, language, t],
+  );
+  const sources = [...new Set(parties.map((p) => p.populationSource).filter((s): s is string => Boolean(s)))];
+
+  return (
+    <>
+      <StatCards label={t('region.keyFigures')}>
+        <StatCard label={t('region.parties')} value={parties.length} />
+        <StatCard label={t('region.population')} value={hub?.population ? formatCompact(hub.population, language) : '—'} note={hub?.populationSource ?? undefined} />
+      </StatCards>
+      <div className="map-layout">
+        <section className="map-panel" aria-labelledby="public-map-heading">
+          <h2 id="public-map-heading">{t('public.mapHeading')}</h2>
+          <RegionMap
+            shapes={data.shapes}
+            values={populationByParty(parties)}
+            format={(value) => formatCompact(value, language)}
+            indicatorLabel={t('indicators.population')}
+          />
+        </section>
+        <section className="table-panel" aria-labelledby="public-chart-heading">
+          <h2 id="public-chart-heading">{t('public.chartHeading')}</h2>
+          <Chart option={option} label={t('public.chartLabel')} height={300} />
+        </section>
+      </div>
+      <section aria-labelledby="public-table-heading">
+        <h2 id="public-table-heading">{t('public.tableHeading')}</h2>
+        <DataTable<Jurisdiction>
+          caption={t('public.tableCaption')}
+          testId="public-table"
+          rows={byPopulation}
+          rowKey={(p) => p.code}
+          columns={[
+            { key: 'name', header: t('region.country'), cell: (p) => jurisdictionName(p, language), sortValue: (p) => jurisdictionName(p, language) },
+            { key: 'code', header: t('public.isoCode'), cell: (p) => p.code },
+            {
+              key: 'population',
+              header: t('region.population'),
+              numeric: true,
+              cell: (p) => (p.population === null ? '—' : formatNumber(p.population, language)),
+              sortValue: (p) => p.population,
+            },
+            { key: 'year', header: t('public.year'), numeric: true, cell: (p) => p.populationYear ?? '—' },
+          ]}
+        />
+        <p className="source">
+          {t('public.sources')} {sources.join('; ')}
+        </p>
+      </section>
+    </>
+  );
+};
+
+const SuppressionNote = () => {
+  const { t } = useTranslation();
+  return (
+    <section className="explainer" aria-labelledby="suppression-heading">
+      <h2 id="suppression-heading">{t('public.suppressionHeading')}</h2>
+      <p>{t('public.suppression1')}</p>
+      <p>{t('public.suppression2')}</p>
+      <p>{t('public.suppression3')}</p>
+    </section>
+  );
+};

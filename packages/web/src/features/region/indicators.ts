@@ -1,0 +1,59 @@
+import type { Jurisdiction } from '../../shared/api/types.ts';
+import { formatCompact, formatNumber } from '../../shared/i18n/format.ts';
+import type { MapShape } from '../../shared/map/shapes.ts';
+
+/**
+ * What the region map can colour the partner states by. Each indicator
+ * loads one value per jurisdiction code (null: no data) and says how to
+ * write a value. Later capabilities add theirs here (incidence, alerts,
+ * months of stock, referral times), loading from their own API.
+ */
+export interface IndicatorContext {
+  parties: readonly Jurisdiction[];
+  shapes: readonly MapShape[];
+  signal?: AbortSignal;
+}
+
+export type IndicatorValues = Record<string, number | null>;
+
+export interface Indicator {
+  id: string;
+  /** i18n keys: the indicator's name, and where its numbers come from. */
+  labelKey: string;
+  sourceKey: string;
+  load(context: IndicatorContext): Promise<IndicatorValues>;
+  format(value: number, language: string): string;
+}
+
+export const populationByParty = (parties: readonly Jurisdiction[]): IndicatorValues =>
+  Object.fromEntries(parties.map((party) => [party.code, party.population]));
+
+/** People per km², the area measured on the map's own outline (shared/map/shapes.ts). */
+export const densityByParty = (parties: readonly Jurisdiction[], shapes: readonly MapShape[]): IndicatorValues =>
+  Object.fromEntries(
+    parties.map((party) => {
+      const area = shapes.find((shape) => shape.code === party.code)?.areaKm2;
+      return [party.code, party.population !== null && area ? party.population / area : null];
+    }),
+  );
+
+export const densityIndicator: Indicator = {
+  id: 'density',
+  labelKey: 'indicators.density',
+  sourceKey: 'indicators.densitySource',
+  load: async ({ parties, shapes }) => densityByParty(parties, shapes),
+  format: (value, language) => formatNumber(value, language, { maximumFractionDigits: 0 }),
+};
+
+export const populationIndicator: Indicator = {
+  id: 'population',
+  labelKey: 'indicators.population',
+  sourceKey: 'indicators.populationSource',
+  load: async ({ parties }) => populationByParty(parties),
+  format: (value, language) => formatCompact(value, language),
+};
+
+export const REGION_INDICATORS: readonly Indicator[] = [densityIndicator, populationIndicator];
+
+export const indicatorById = (id: string | null | undefined): Indicator =>
+  REGION_INDICATORS.find((indicator) => indicator.id === id) ?? REGION_INDICATORS[0]!;
