@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ROLES } from '@concord/core';
+import { ROLES as WEB_ROLES } from '../../packages/web/src/shared/api/types.ts';
+import en from '../../packages/web/src/shared/i18n/en.json' with { type: 'json' };
+import fr from '../../packages/web/src/shared/i18n/fr.json' with { type: 'json' };
+
+/**
+ * The dashboard keeps its own copy of the roles (it does not bundle core)
+ * and a dictionary of error codes; these tests keep both in step with the
+ * server. A context that adds codes adds their sentences to en.json and
+ * fr.json and its error file to the list below.
+ */
+const SERVER_ERROR_SOURCES = [
+  'packages/server/src/http/errors.ts',
+  'packages/server/src/http/web.ts',
+  'packages/server/src/modules/accounts/accounts.errors.ts',
+  'packages/server/src/modules/region/region.routes.ts',
+];
+
+const codesIn = (path: string) => {
+  const source = readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
+  return [...source.matchAll(/(?:new AppError\(|code: )'([A-Z][A-Z0-9_]+)'/g)].map((m) => m[1]!);
+};
+
+describe('the dashboard and the server agree', () => {
+  it('on the roles', () => {
+    expect([...WEB_ROLES]).toEqual([...ROLES]);
+  });
+
+  it('on a sentence in English and French for every error code of the foundation', () => {
+    const codes = [...new Set(SERVER_ERROR_SOURCES.flatMap(codesIn))];
+    expect(codes).toEqual(expect.arrayContaining(['AUTH_INVALID_CREDENTIALS', 'ACCESS_OUT_OF_SCOPE', 'VALIDATION_FAILED', 'WEB_NOT_BUILT']));
+    const english = en.errors as Record<string, string>;
+    const french = fr.errors as Record<string, string>;
+    for (const code of codes) expect({ code, en: code in english, fr: code in french }).toEqual({ code, en: true, fr: true });
+  });
+});
