@@ -67,7 +67,8 @@ export default defineConfig({
               test: {
                 name: 'e2e',
                 include: ['test/e2e/**/*.e2e.test.ts'],
-                globalSetup: ['./test/global-setup.ts'],
+                // Builds the dashboard if needed; each file starts its own server.
+                globalSetup: ['./test/e2e/global-setup.ts'],
                 fileParallelism: false,
                 testTimeout: 60_000,
               },
