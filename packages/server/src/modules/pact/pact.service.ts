@@ -25,7 +25,7 @@ import {
 import type { Actor } from '../../actor.ts';
 import { actorLabel } from '../../actor.ts';
 import type { Clock } from '../../clock.ts';
-import type { Db } from '../../db/database.ts';
+import type { Db, Queryable } from '../../db/database.ts';
 import type { AuditLog } from '../audit/audit.service.ts';
 import { outOfScope } from '../accounts/accounts.errors.ts';
 import * as errors from './pact.errors.ts';
@@ -34,11 +34,13 @@ import * as repo from './pact.repo.ts';
 /**
  * Where the live facts a clause's conditions read come from (alert levels
  * from events, indicators from surveillance). Wired in the composition root,
- * so the pact context depends on no other context.
+ * so the pact context depends on no other context. When `q` is given the
+ * caller holds a transaction: read through it, because on the embedded
+ * database a read outside the open transaction waits for it forever.
  */
 export interface DecisionFacts {
-  alert(): Promise<AlertLevels>;
-  indicators(): Promise<Indicators>;
+  alert(q?: Queryable): Promise<AlertLevels>;
+  indicators(q?: Queryable): Promise<Indicators>;
 }
 
 export const NO_FACTS: DecisionFacts = { alert: async () => ({}), indicators: async () => ({}) };
@@ -77,12 +79,12 @@ export const createPactService = (deps: { db: Db; audit: AuditLog; clock: Clock;
   let facts = deps.facts ?? NO_FACTS;
   const cache = new Map<string, { at: number; loaded: Loaded }>();
 
-  const load = async (id: string): Promise<Loaded> => {
+  const load = async (id: string, q: Queryable = db): Promise<Loaded> => {
     const hit = cache.get(id);
     if (hit && Date.now() - hit.at < CACHE_MS) return hit.loaded;
-    const rows = await repo.listVersions(db, id);
+    const rows = await repo.listVersions(q, id);
     if (rows.length === 0) throw errors.pactNotFound(id);
-    const eventRows = await repo.listEvents(db, id);
+    const eventRows = await repo.listEvents(q, id);
     const loaded = { rows, versions: rows.map((r) => r.document), eventRows, events: repo.toLifecycle(eventRows) };
     cache.set(id, { at: Date.now(), loaded });
     return loaded;
@@ -239,30 +241,33 @@ export const createPactService = (deps: { db: Db; audit: AuditLog; clock: Clock;
     return { from, to, entries, sentences: describeDiff(entries) };
   };
 
-  const contextAt = async (at: Date, extra: Partial<DecisionContext> = {}): Promise<DecisionContext> => ({
+  const contextAt = async (at: Date, extra: Partial<DecisionContext> = {}, q?: Queryable): Promise<DecisionContext> => ({
     now: at,
-    alert: extra.alert ?? (await facts.alert()),
-    indicators: extra.indicators ?? (await facts.indicators()),
+    alert: extra.alert ?? (await facts.alert(q)),
+    indicators: extra.indicators ?? (await facts.indicators(q)),
   });
 
-  const pactIds = async () => (await repo.listPacts(db)).map((p) => p.id);
+  const pactIds = async (q: Queryable = db) => (await repo.listPacts(q)).map((p) => p.id);
 
   /**
    * Decides under every pact of this node that is in force at the moment:
    * the first permit wins; otherwise a deny carrying every pact's reasons.
-   * Stored (with clause and version) unless it is a dry run.
+   * Stored (with clause and version) unless it is a dry run. With `tx`, the
+   * pact is read and the decision stored in the caller's transaction, so a
+   * decision and the change it allows commit or vanish together.
    */
   const decide = async (
     actor: Actor,
     request: PactRequest,
-    options: { at?: Date; dryRun?: boolean; purpose?: string; context?: Partial<DecisionContext> } = {},
+    options: { at?: Date; dryRun?: boolean; purpose?: string; context?: Partial<DecisionContext>; tx?: Queryable } = {},
   ): Promise<StoredDecision> => {
     const at = options.at ?? clock.now();
-    const context = await contextAt(at, options.context);
-    const ids = await pactIds();
+    const q = options.tx ?? db;
+    const context = await contextAt(at, options.context, options.tx);
+    const ids = await pactIds(q);
     const decisions: Decision[] = [];
     for (const id of ids) {
-      const loaded = await load(id);
+      const loaded = await load(id, q);
       decisions.push(decideInForce(loaded.versions, loaded.events, request, context));
     }
     const permit = decisions.find((d) => d.effect === 'permit');
@@ -273,7 +278,7 @@ export const createPactService = (deps: { db: Db; audit: AuditLog; clock: Clock;
         : { effect: 'deny', pactId: '', pactVersion: 0, clauseId: null, obligations: [], reasons: ['PACT_NONE: this node holds no pact, so nothing is permitted'] });
     if (options.dryRun) return { ...decision, id: null, at: at.toISOString() };
     const id = randomUUID();
-    await repo.insertDecision(db, {
+    await repo.insertDecision(q, {
       id,
       at,
       pactId: decision.pactId || null,
@@ -313,10 +318,10 @@ export const createPactService = (deps: { db: Db; audit: AuditLog; clock: Clock;
   };
 
   /** The versions in force now across the node's pacts (for dashboards and other contexts). */
-  const inForce = async (at = clock.now()) => {
+  const inForce = async (at = clock.now(), q: Queryable = db) => {
     const result: { pact: Pact; sunset: string }[] = [];
-    for (const id of await pactIds()) {
-      const loaded = await load(id);
+    for (const id of await pactIds(q)) {
+      const loaded = await load(id, q);
       const pact = versionInForce(loaded.versions, loaded.events, at);
       if (pact) result.push({ pact, sunset: sunsetAt(pact, loaded.events, at) });
     }
