@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { dropFields, findDataset, requiresConsent, retainUntil, type DataRecord, type Obligation, type PlaceGranularity, type TimeGranularity } from '@concord/core';
+import { dropFields, findDataset, requiresConsent, retainUntil, type DataRecord, type DecisionContext, type Obligation, type PlaceGranularity, type TimeGranularity } from '@concord/core';
 import type { Actor } from '../../actor.ts';
 import { actorLabel } from '../../actor.ts';
 import type { Clock } from '../../clock.ts';
@@ -48,7 +48,16 @@ const recipientOf = (actor: Actor, request: AccessRequest): string =>
 export const createDataAccess = (deps: { db: Db; clock: Clock; pact: PactService; consents: Consents }) => {
   const { db, clock, pact, consents } = deps;
 
-  const authorize = async (actor: Actor, request: AccessRequest): Promise<AccessGrant> => {
+  /**
+   * Decides one access. `tx`: decide (and store the decision) in the
+   * caller's transaction, as a send does when it writes its outbox row;
+   * `context`: facts the request itself states (a party's own alert level).
+   */
+  const authorize = async (
+    actor: Actor,
+    request: AccessRequest,
+    options: { tx?: Queryable; context?: Partial<DecisionContext> } = {},
+  ): Promise<AccessGrant> => {
     if (!findDataset(request.dataset)) throw errors.unknownDataset(request.dataset);
     if (!request.purpose) throw errors.purposeRequired();
     const recipient = recipientOf(actor, request);
@@ -70,7 +79,7 @@ export const createDataAccess = (deps: { db: Db; clock: Clock; pact: PactService
         ...(request.fields ? { fields: request.fields } : {}),
         ...(request.granularity ? { granularity: request.granularity } : {}),
       },
-      { purpose: request.purpose },
+      { purpose: request.purpose, ...(options.tx ? { tx: options.tx } : {}), ...(options.context ? { context: options.context } : {}) },
     );
     if (decision.effect !== 'permit') {
       throw errors.deniedByPact({ dataset: request.dataset, owner: request.owner, purpose: request.purpose, decisionId: decision.id, reasons: decision.reasons });
