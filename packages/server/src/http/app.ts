@@ -8,8 +8,21 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Accounts } from '../modules/accounts/accounts.service.ts';
-import { registerAccess } from './access.ts';
+import { registerAccess, type Access } from './access.ts';
 import { errorHandler, notFoundHandler, rateLimited } from './errors.ts';
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: Access;
+  hasBody: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeCatalogue: readonly RouteEntry[];
+  }
+}
 
 export interface AppOptions {
   logger: Logger;
@@ -82,8 +95,15 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
     transform: jsonSchemaTransform,
   });
   // The API reference is public, like the OpenAPI document it renders.
+  // Every route is also recorded with its declared access, for the
+  // authorisation matrix test and anyone auditing the surface.
+  const catalogue: RouteEntry[] = [];
+  app.decorate('routeCatalogue', catalogue);
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/docs')) route.config = { ...route.config, access: 'public' };
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') catalogue.push({ method, url: route.url, access: route.config?.access ?? 'signed-in', hasBody: Boolean(route.schema?.body) });
+    }
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
