@@ -1,0 +1,140 @@
+import { addDays, epiWeek, formatWeek, isAppError, suppressionK } from '@concord/core';
+import type { Actor } from '../../actor.ts';
+import type { Clock } from '../../clock.ts';
+import type { Db, Queryable } from '../../db/database.ts';
+import type { AccessGrant, DataAccess } from '../governance/index.ts';
+import { regionRepo } from '../region/index.ts';
+import * as queries from './count-queries.repo.ts';
+import * as counts from './counts.repo.ts';
+import { currentWeek } from './detection.service.ts';
+import * as errors from './surveillance.errors.ts';
+
+export interface AggregateQuery {
+  party?: string;
+  disease?: string;
+  area?: string;
+  from?: string;
+  to?: string;
+  period: 'week' | 'day';
+  weeks: 'iso' | 'mmwr';
+  by: queries.Breakdown[];
+  source: 'cases' | 'reported';
+  purpose: string;
+}
+
+export interface Refusal {
+  party: string;
+  code: string;
+  message: string;
+}
+
+/**
+ * Authorises one read per owning party. Asked for one party, a refusal is
+ * the answer (403); asked for the region, refused parties are left out and
+ * listed, so the hub still sees everything the pact lets it see.
+ */
+export const grantsFor = async (
+  access: DataAccess,
+  actor: Actor,
+  parties: readonly string[],
+  request: Omit<Parameters<DataAccess['authorize']>[1], 'owner'>,
+  explicit: boolean,
+): Promise<{ grants: Map<string, AccessGrant>; refused: Refusal[] }> => {
+  const grants = new Map<string, AccessGrant>();
+  const refused: Refusal[] = [];
+  for (const party of parties) {
+    try {
+      grants.set(party, await access.authorize(actor, { ...request, owner: party }));
+    } catch (error) {
+      if (explicit || !isAppError(error) || error.status !== 403) throw error;
+      refused.push({ party, code: error.code, message: error.message });
+    }
+  }
+  return { grants, refused };
+};
+
+/** The parties a read covers: the one asked for, else the actor's own, else (region-wide roles) every party. */
+export const partiesFor = async (db: Db, actor: Actor, party: string | undefined): Promise<{ parties: string[]; explicit: boolean }> => {
+  if (party) return { parties: [party], explicit: true };
+  if (actor.kind === 'user' && !actor.regionWide) return { parties: [actor.jurisdiction], explicit: true };
+  const parties = (await regionRepo.listJurisdictions(db)).filter((j) => j.kind === 'party').map((j) => j.code);
+  return { parties, explicit: false };
+};
+
+const weekLabel = (start: string, system: 'iso' | 'mmwr') => formatWeek(epiWeek(start, system));
+
+/** Primary suppression: a count under k (but not 0) is withheld; the pact's obligation sets k. */
+const suppress = (count: number, k: number | null) => (k !== null && count > 0 && count < k ? { count: null, suppressed: true } : { count, suppressed: false });
+
+export const createAggregates = (deps: { db: Db; clock: Clock; access: DataAccess }) => {
+  const { db, access } = deps;
+
+  /**
+   * Counts by place, disease and period, broken down as asked. Cells are
+   * published without margins, so primary suppression of each cell is
+   * enough within one answer; the granularity asked for (admin1 when broken
+   * down by area, day or week) is what the clause must allow.
+   */
+  const query = async (actor: Actor, q: AggregateQuery) => {
+    if (q.period === 'day' && q.weeks === 'mmwr') throw errors.periodTooFine(q.period, q.weeks);
+    if (q.source === 'reported' && q.period === 'day') throw errors.reportedByDay();
+    const { parties, explicit } = await partiesFor(db, actor, q.party);
+    const granularity = { place: q.by.includes('area') || q.area ? ('admin1' as const) : ('country' as const), time: q.period };
+    const { grants, refused } = await grantsFor(
+      access,
+      actor,
+      parties,
+      { dataset: 'aggregate-counts', purpose: q.purpose, ...(q.disease ? { disease: q.disease } : {}), granularity },
+      explicit,
+    );
+    const permitted = [...grants.keys()];
+    const filter = { parties: permitted, disease: q.disease, area: q.area, from: q.from, to: q.to, by: q.by };
+    const rows =
+      permitted.length === 0
+        ? []
+        : q.source === 'reported'
+          ? await queries.reportedCounts(db, filter)
+          : await queries.lineListCounts(db, filter, q.period === 'day' ? 'day' : q.weeks === 'mmwr' ? 'mmwr-week' : 'iso-week');
+    const cells = rows.map((row) => {
+      const k = suppressionK(grants.get(row.party)!.obligations);
+      const periodEnd = q.period === 'day' ? row.periodStart : addDays(row.periodStart, 6);
+      const period = q.period === 'day' ? row.periodStart : weekLabel(row.periodStart, q.weeks);
+      return { ...row, period, periodEnd, ...suppress(row.count, k) };
+    });
+    for (const [party, grant] of grants) {
+      if (grant.basis === 'own-jurisdiction') continue;
+      await access.record(db, actor, grant, { records: cells.filter((c) => c.party === party).length, fields: ['party', 'disease', 'period', ...q.by, 'count'] });
+    }
+    return {
+      source: q.source,
+      period: q.period,
+      weeks: q.period === 'week' ? q.weeks : null,
+      by: q.by,
+      suppression: Object.fromEntries([...grants].map(([party, grant]) => [party, suppressionK(grant.obligations)])),
+      refused,
+      cells,
+    };
+  };
+
+  /**
+   * Live indicators for the pact's conditions: the cholera incidence per
+   * 100 000 in the last complete ISO week, per party, from the larger of the
+   * line list and the reported weekly total (the same rule as detection).
+   */
+  const indicators = async (q: Queryable = db): Promise<Record<string, number>> => {
+    const lastComplete = addDays(currentWeek(deps.clock.now()), -7);
+    const { lineList, reported } = await counts.partyWeekTotals(q, 'cholera', lastComplete);
+    const parties = (await regionRepo.listJurisdictions(q)).filter((j) => j.kind === 'party');
+    const out: Record<string, number> = {};
+    for (const { code, population } of parties) {
+      if (!population) continue;
+      const cases = Math.max(lineList.get(code) ?? 0, reported.get(code) ?? 0);
+      out[`cholera-weekly-incidence-per-100k.${code}`] = (cases / population) * 100_000;
+    }
+    return out;
+  };
+
+  return { query, indicators };
+};
+
+export type Aggregates = ReturnType<typeof createAggregates>;
