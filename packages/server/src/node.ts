@@ -17,6 +17,8 @@ import { governanceContext } from './modules/governance/index.ts';
 import { pactContext } from './modules/pact/index.ts';
 import { regionContext } from './modules/region/index.ts';
 import { stockContext } from './modules/stock/index.ts';
+import { eventsContext } from './modules/events/index.ts';
+import { surveillanceContext } from './modules/surveillance/index.ts';
 import { DEMO_SEED_STEPS, runSeed } from './seed/index.ts';
 
 /**
@@ -51,13 +53,22 @@ export const createNode = async ({ config, db, clock = systemClock, logger = pin
   const pact = pactContext({ db, audit: audit.service, clock });
   const governance = governanceContext({ db, clock, pact: pact.service, audit: audit.service, keys, log: logger });
   for (const job of governance.jobs) scheduler.add(job);
+  const surveillance = surveillanceContext({ db, audit: audit.service, clock, keys, access: governance.access, log: logger, csvMaxBytes: config.limits.bodyBytes });
+  const events = eventsContext({ db, audit: audit.service, clock, pact: pact.service, access: governance.access, signals: surveillance.service.signals });
+  for (const job of [...surveillance.jobs, ...events.jobs]) scheduler.add(job);
+  governance.rotation.register(surveillance.encryptedColumns);
+  // The live facts the pact's conditions read: alert levels from open events, indicators from surveillance and events.
+  pact.service.useFacts({
+    alert: (q) => events.alertLevels(q),
+    indicators: async (q) => ({ ...(await surveillance.indicators(q)), ...(await events.indicators(q)) }),
+  });
   const stock = stockContext({ db, audit: audit.service, clock, pact: pact.service, access: governance.access });
   for (const job of stock.jobs) scheduler.add(job);
 
   const app = await buildApp({
     logger,
     accounts: accounts.service,
-    api: [accounts.routes, audit.routes, region.routes, pact.routes, governance.routes, stock.routes],
+    api: [accounts.routes, audit.routes, region.routes, pact.routes, governance.routes, surveillance.routes, events.routes, stock.routes],
     root: [healthRoutes(db, config.node, readiness), pact.rootRoutes, webRoutes()],
     limits: config.limits,
     publicUrl: config.publicUrl,
@@ -68,6 +79,8 @@ export const createNode = async ({ config, db, clock = systemClock, logger = pin
       pact: pact.service,
       access: governance.access,
       governance,
+      surveillance: surveillance.service,
+      events: events.service,
       stock: stock.service,
     },
   };
