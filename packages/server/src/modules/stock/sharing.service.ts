@@ -36,6 +36,10 @@ export const isDecider = (actor: Actor, deciders: readonly string[]): boolean =>
     return role === undefined ? actor.roles.some((r) => r === 'national-focal-point' || r === 'hub-coordinator') : actor.roles.some((r) => r === role);
   });
 
+/** The lots a request shipped, in the order they left the lender's store. */
+const shippedEntries = async (q: Db, id: string) =>
+  (await ledgerRepo.listEntries(q, { reference: `request:${id}`, limit: 500 })).filter((e) => e.kind === 'transfer-out').sort((a, b) => a.seq - b.seq);
+
 export const createSharing = (deps: { db: Db; audit: AuditLog; clock: Clock; pact: PactService; ledger: Ledger }) => {
   const { db, audit, clock, pact, ledger } = deps;
 
@@ -48,7 +52,7 @@ export const createSharing = (deps: { db: Db; audit: AuditLog; clock: Clock; pac
   const present = async (q: Db, row: repo.RequestRow): Promise<SharingRequest> =>
     describeRequest(row, clock.now(), {
       repayments: await repo.listRepayments(q, row.id),
-      shipped: (await ledgerRepo.listEntries(q, { reference: `request:${row.id}`, limit: 200 })).filter((e) => e.kind === 'transfer-out'),
+      shipped: await shippedEntries(q, row.id),
     });
 
   /**
@@ -161,7 +165,7 @@ export const createSharing = (deps: { db: Db; audit: AuditLog; clock: Clock; pac
       const store = await partyStore(tx, row.borrower, input.store);
       assertCanWrite(actor, store);
       const at = ledger.momentOf(input.at);
-      const shipped = (await ledgerRepo.listEntries(tx, { reference: `request:${id}`, limit: 200 })).filter((e) => e.kind === 'transfer-out');
+      const shipped = await shippedEntries(tx, id);
       const movement = randomUUID();
       await ledger.append(
         tx,
