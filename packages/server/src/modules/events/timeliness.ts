@@ -26,21 +26,22 @@ export interface RunningClock {
 }
 
 /**
- * The 7-1-7 clock that is running now for an open event: the first interval
- * still pending whose start is known. Null when nothing runs (all three
- * settled, or the emergence date is not known yet).
+ * The 7-1-7 clock that is running now for an open event: the interval whose
+ * end is the first milestone not reached yet (detection, notification, then
+ * the completed early response), counted from the milestone before it.
+ * Null when all three are reached, or when the interval's start is not
+ * known (an emergence date still to be established).
  */
 export const runningClock = (event: EventRecord, result: SevenOneSevenResult, today: string): RunningClock | null => {
-  const candidates: [Interval, string | null, SevenOneSevenResult['detect']][] = [
-    ['detection', event.emergenceDate, result.detect],
-    ['notification', event.detectionDate, result.notify],
-    ['response', event.notificationDate, result.respond],
-  ];
-  for (const [interval, since, outcome] of candidates) {
-    if (outcome.status !== 'pending') continue;
-    if (since === null) return null;
-    const elapsedDays = daysBetween(since, today);
-    return { interval, since, target: outcome.target, elapsedDays, remainingDays: outcome.target - elapsedDays };
-  }
-  return null;
+  const frontier: [Interval, string | null, SevenOneSevenResult['detect']] | undefined = !event.detectionDate
+    ? ['detection', event.emergenceDate, result.detect]
+    : !event.notificationDate
+      ? ['notification', event.detectionDate, result.notify]
+      : result.responseCompletionDate === null
+        ? ['response', event.notificationDate, result.respond]
+        : undefined;
+  if (!frontier || frontier[1] === null) return null;
+  const [interval, since, outcome] = frontier;
+  const elapsedDays = daysBetween(since, today);
+  return { interval, since, target: outcome.target, elapsedDays, remainingDays: outcome.target - elapsedDays };
 };
