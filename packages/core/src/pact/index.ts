@@ -74,5 +74,7 @@ export type { MilestoneStatus, MilestoneState } from './milestones.ts';
 export { diffPacts, applyDiff } from './diff.ts';
 export type { DiffEntry, DiffPath } from './diff.ts';
 export { describeDiff, describeEntry } from './describe-diff.ts';
+export { describeClause } from './describe-clause.ts';
+export type { ClauseDescription, DescribeLocale } from './describe-clause.ts';
 export { toOdrl, ODRL_CONTEXT, CONCORD_PROFILE } from './odrl.ts';
 export { isWithinTerm, outsideTerm } from './term.ts';
