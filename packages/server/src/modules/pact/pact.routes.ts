@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { decisionContextSchema, pactJsonSchema, pactRequestSchema } from '@concord/core';
+import { decisionContextSchema, describeClause, pactJsonSchema, pactRequestSchema } from '@concord/core';
 import { reaches } from '../../actor.ts';
 import { actorOf } from '../../http/access.ts';
 import { outOfScope } from '../accounts/accounts.errors.ts';
@@ -49,6 +49,20 @@ export const pactRoutes = (pacts: PactService) => async (root: FastifyInstance) 
   app.get('/pacts/:id/versions/:version', {
     schema: { tags, summary: 'One version: the document, its source and canonical hash', params: z.object({ id: pactId, version: versionNumber }) },
     handler: async (request) => pacts.getVersion(request.params.id, request.params.version),
+  });
+
+  app.get('/pacts/:id/versions/:version/clauses', {
+    schema: {
+      tags,
+      summary: "Each clause of a version in plain words: what it promises, in English or French (the account's language when lang is absent)",
+      params: z.object({ id: pactId, version: versionNumber }),
+      querystring: z.object({ lang: z.enum(['en', 'fr']).optional() }),
+    },
+    handler: async (request) => {
+      const { document } = await pacts.getVersion(request.params.id, request.params.version);
+      const locale = request.query.lang ?? actorOf(request).locale;
+      return document.clauses.map((clause) => ({ id: clause.id, kind: clause.kind, ...describeClause(clause, document, locale) }));
+    },
   });
 
   app.post('/pacts/:id/versions/:version/signatures', {
