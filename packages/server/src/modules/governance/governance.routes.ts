@@ -158,6 +158,12 @@ export const governanceRoutes =
       handler: async (request, reply) => reply.status(202).send(await rotation.rotate(actorOf(request))),
     });
 
+    app.get('/governance/keys', {
+      config: { access: { roles: ['hub-coordinator', 'auditor'] } },
+      schema: { tags, summary: 'The active field key id (never the key) and the latest rotations, newest first' },
+      handler: async () => ({ activeKeyId: rotation.activeKeyId(), rotations: await rotation.list() }),
+    });
+
     app.get('/governance/keys/rotations/:id', {
       config: { access: { roles: ['hub-coordinator', 'auditor'] } },
       schema: { tags, summary: 'Progress of a key rotation', params: id },

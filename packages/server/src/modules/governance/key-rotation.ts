@@ -125,12 +125,20 @@ export const createKeyRotation = (deps: { db: Db; audit: AuditLog; clock: Clock;
       [id],
     );
 
+  /** The latest rotations, newest first, for the dashboard's key page. */
+  const list = (limit = 20) =>
+    db.query<RotationStatus & Record<string, unknown>>(
+      `SELECT id, started_at AS "startedAt", finished_at AS "finishedAt", target_kid AS "targetKid", total, done, status, error
+       FROM key_rotations ORDER BY started_at DESC LIMIT $1`,
+      [limit],
+    );
+
   /** Resolves when the rotation in progress (if any) has finished. */
   const settled = async () => {
     await running;
   };
 
-  return { register, rotate, status, settled, activeKeyId: () => keys.fieldKeys().active };
+  return { register, rotate, status, list, settled, activeKeyId: () => keys.fieldKeys().active };
 };
 
 export type KeyRotation = ReturnType<typeof createKeyRotation>;
