@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+import { escalationAudience, type MessageType, type PayloadOf } from '@concord/core/federation/index';
+import type { Actor, UserActor } from '../../actor.ts';
+import type { Clock } from '../../clock.ts';
+import type { Db } from '../../db/database.ts';
+import type { AuditLog } from '../audit/audit.service.ts';
+import type { PactService } from '../pact/pact.service.ts';
+import type { Delivery } from './delivery.ts';
+import * as errors from './federation.errors.ts';
+import * as repo from './federation.repo.ts';
+import type { HandlerRegistry, ReceiveHandler } from './handlers.ts';
+import { membersOf, type Identity } from './identity.ts';
+import type { Inbound } from './inbound.ts';
+import type { OutboundMessage, SendResult } from './outbound.ts';
+import * as received from './received.repo.ts';
+
+export interface FederationServiceDeps {
+  db: Db;
+  clock: Clock;
+  pact: PactService;
+  audit: AuditLog;
+  identity: Identity;
+  handlers: HandlerRegistry;
+  inbound: Inbound;
+  delivery: Delivery;
+  send: (tx: Db, actor: Actor, message: OutboundMessage) => Promise<SendResult>;
+  /** Starts a delivery pass soon, if the node's background jobs run. */
+  kick: () => void;
+}
+
+/** What an alert route takes: the alert without the fields the node fills in. */
+export type AlertInput = Omit<PayloadOf<'alert'>, 'party' | 'alertId' | 'detectedAt' | 'caseReportsWithheld'> & {
+  alertId?: string;
+  detectedAt?: string;
+  /** Recipients; by default everyone the escalation playbook involves at this level. */
+  to?: string[];
+};
+
+/** Jurisdictions whose federation traffic an actor may see: the hub's people see all. */
+const scopeOf = (actor: UserActor): string[] | undefined => (actor.regionWide ? undefined : [actor.jurisdiction]);
+
+export const createFederationService = (deps: FederationServiceDeps) => {
+  const { db, clock, pact, audit, identity, handlers, inbound, delivery, kick } = deps;
+
+  /** Sends in a transaction of its own and starts delivery once it has committed. */
+  const sendNow = async (actor: Actor, messages: readonly OutboundMessage[]): Promise<SendResult[]> => {
+    const results = await db.transaction(async (tx) => {
+      const out: SendResult[] = [];
+      for (const message of messages) out.push(await deps.send(tx, actor, message));
+      return out;
+    });
+    kick();
+    return results;
+  };
+
+  /** Sends, and refuses with FEDERATION_NOT_PERMITTED (the refusals stay recorded) when nothing could be sent. */
+  const sendOrRefuse = async (actor: Actor, messages: readonly OutboundMessage[]) => {
+    const results = await sendNow(actor, messages);
+    const sent = results.filter((r) => r.status === 'pending');
+    if (sent.length === 0 && results.length > 0) {
+      const first = results[0]!;
+      throw errors.refusedBySender({ messageId: first.id, reasons: results.flatMap((r) => r.reasons), decisionId: first.decisionIds[0] ?? null, to: results.map((r) => r.to).join(', ') });
+    }
+    return results;
+  };
+
+  const raiseAlert = async (actor: UserActor, input: AlertInput) => {
+    const { to, ...fields } = input;
+    const payload: PayloadOf<'alert'> = {
+      ...fields,
+      alertId: input.alertId ?? randomUUID(),
+      party: actor.jurisdiction,
+      detectedAt: input.detectedAt ?? clock.now().toISOString(),
+    };
+    const recipients = to ?? (await audience(actor, payload));
+    if (recipients.length === 0) throw errors.notPermitted({ reasons: ['FEDERATION_NO_RECIPIENT: the playbook names no one to tell at this level'] });
+    const messages = await sendOrRefuse(
+      actor,
+      recipients.map((recipient) => ({ type: 'alert' as const, to: recipient, payload })),
+    );
+    return { alertId: payload.alertId, messages };
+  };
+
+  /** Who the escalation playbook involves for this alert, other than the sender (a dry run: nothing is recorded). */
+  const audience = async (actor: UserActor, payload: PayloadOf<'alert'>) => {
+    const decision = await pact.decide(
+      actor,
+      { kind: 'escalation', party: payload.party, disease: payload.disease, level: payload.level },
+      { dryRun: true, context: { alert: { [payload.party]: { [payload.disease]: payload.level } } } },
+    );
+    return decision.effect === 'permit' ? escalationAudience(decision.obligations).filter((code) => code !== actor.jurisdiction) : [];
+  };
+
+  const outbox = (actor: UserActor, filter: Omit<repo.OutboxFilter, 'jurisdictions'>) => repo.listOutbox(db, { ...filter, jurisdictions: scopeOf(actor) });
+
+  const outboxMessage = async (actor: UserActor, id: string) => {
+    const row = await repo.findOutbox(db, id);
+    const scope = scopeOf(actor);
+    if (!row || (scope && !scope.includes(row.sender) && !scope.includes(row.recipient))) throw errors.messageNotFound(id);
+    return row;
+  };
+
+  const peers = async () => {
+    const [states, backlog] = await Promise.all([repo.listPeerState(db), repo.backlog(db)]);
+    const result = [];
+    for (const { pact: held } of await pact.inForce()) {
+      for (const member of membersOf(held)) {
+        const state = states.find((s) => s.code === member.code);
+        const queue = backlog.find((b) => b.recipient === member.code);
+        result.push({
+          pactId: held.id,
+          pactVersion: held.version,
+          ...member,
+          hostedHere: identity.isHosted(held, member.code),
+          lastSuccessAt: state?.lastSuccessAt ?? null,
+          lastFailureAt: state?.lastFailureAt ?? null,
+          failures: state?.failures ?? 0,
+          nextAttemptAt: state?.nextAttemptAt ?? null,
+          lastError: state?.lastError ?? null,
+          backlog: queue?.pending ?? 0,
+          oldestPending: queue?.oldest ?? null,
+        });
+      }
+    }
+    return result;
+  };
+
+  /** The retention the pact set for received data: line lists, aggregates and the signed originals. */
+  const expire = async (actor: Actor) => {
+    const today = clock.now().toISOString().slice(0, 10);
+    return db.transaction(async (tx) => {
+      const counts = await received.expireReceived(tx, today);
+      const inbox = (await repo.expireInbox(tx, today, clock.now())).length;
+      if (inbox + counts.aggregates + counts.alerts + counts.records > 0) {
+        await audit.append(tx, actor, { action: 'federation.retention-applied', entityType: 'federation-inbox', details: { ...counts, inbox, today } });
+      }
+      return { ...counts, inbox };
+    });
+  };
+
+  return {
+    /** For other contexts: queue a message inside their own transaction (docs/federation.md). */
+    send: deps.send,
+    sendNow,
+    sendOrRefuse,
+    raiseAlert,
+    receive: inbound.receive,
+    onReceive: (type: MessageType, handler: ReceiveHandler) => handlers.on(type, handler),
+    kick,
+    /** Delivers everything due now and waits (tests, the CLI). */
+    deliverNow: delivery.drain,
+    outbox,
+    outboxMessage,
+    inbox: (actor: UserActor, filter: { type?: string; sender?: string; limit: number }) => repo.listInbox(db, { ...filter, jurisdictions: scopeOf(actor) }),
+    refusals: (actor: UserActor, limit: number) => repo.listRefusals(db, { jurisdictions: scopeOf(actor), limit }),
+    peers,
+    // What a jurisdiction received is seen by its own people (and the hub's, who reach the region).
+    receivedAlerts: (actor: UserActor, filter: { disease?: string; limit: number }) => received.listAlerts(db, { ...filter, recipients: scopeOf(actor) }),
+    receivedAggregates: (actor: UserActor, filter: { disease?: string; party?: string; limit: number }) =>
+      received.listAggregates(db, { ...filter, recipients: scopeOf(actor) }),
+    receivedRecords: (actor: UserActor, filter: { type?: string; subject?: string; limit: number }) =>
+      received.listRecords(db, { ...filter, recipients: scopeOf(actor) }),
+    expire,
+  };
+};
+
+export type FederationService = ReturnType<typeof createFederationService>;
