@@ -44,6 +44,7 @@ const schema = z.object({
       }
     }, 'must be a JSON object mapping jurisdiction codes to Ed25519 private JWKs')
     .optional(),
+  CONCORD_PACT_BUNDLE: z.string().min(1).optional(),
   CONCORD_SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   CONCORD_LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
   CONCORD_LOCKOUT_MINUTES: z.coerce.number().positive().max(24 * 60).default(15),
@@ -66,6 +67,13 @@ export interface Config {
   demo: { enabled: boolean; password: string };
   fieldKeys: string | undefined;
   signingKeys: string | undefined;
+  /**
+   * A signed pact bundle (docs/federation.md) this node takes as its pact at
+   * first start, instead of signing the example pact with keys of its own:
+   * a node of a federation seeds the region and demo accounts, and the pact
+   * the parties signed elsewhere.
+   */
+  pactBundle: string | undefined;
   auth: { sessionHours: number; lockoutAttempts: number; lockoutMinutes: number };
   limits: { requestsPerMinute: number; signInsPerMinute: number; bodyBytes: number };
   logLevel: Env['LOG_LEVEL'];
@@ -94,6 +102,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, cwd = process.c
     demo: { enabled: e.CONCORD_DEMO, password: e.CONCORD_DEMO_PASSWORD },
     fieldKeys: e.CONCORD_FIELD_KEYS,
     signingKeys: e.CONCORD_SIGNING_KEYS,
+    pactBundle: e.CONCORD_PACT_BUNDLE === undefined ? undefined : resolve(cwd, e.CONCORD_PACT_BUNDLE),
     auth: {
       sessionHours: e.CONCORD_SESSION_HOURS,
       lockoutAttempts: e.CONCORD_LOCKOUT_ATTEMPTS,

@@ -18,8 +18,10 @@ import { pactContext } from './modules/pact/index.ts';
 import { regionContext } from './modules/region/index.ts';
 import { stockContext } from './modules/stock/index.ts';
 import { eventsContext } from './modules/events/index.ts';
+import { federationContext } from './modules/federation/index.ts';
 import { surveillanceContext } from './modules/surveillance/index.ts';
 import { DEMO_SEED_STEPS, runSeed } from './seed/index.ts';
+import { federatedSeedSteps } from './seed/pact-bundle.seed.ts';
 
 /**
  * The composition root: every context is built here from explicit
@@ -53,6 +55,8 @@ export const createNode = async ({ config, db, clock = systemClock, logger = pin
   const pact = pactContext({ db, audit: audit.service, clock });
   const governance = governanceContext({ db, clock, pact: pact.service, audit: audit.service, keys, log: logger });
   for (const job of governance.jobs) scheduler.add(job);
+  const federation = federationContext({ db, clock, pact: pact.service, access: governance.access, audit: audit.service, keys, scheduler, readiness, log: logger });
+  for (const job of federation.jobs) scheduler.add(job);
   const surveillance = surveillanceContext({ db, audit: audit.service, clock, keys, access: governance.access, log: logger, csvMaxBytes: config.limits.bodyBytes });
   const events = eventsContext({ db, audit: audit.service, clock, pact: pact.service, access: governance.access, signals: surveillance.service.signals });
   for (const job of [...surveillance.jobs, ...events.jobs]) scheduler.add(job);
@@ -68,8 +72,8 @@ export const createNode = async ({ config, db, clock = systemClock, logger = pin
   const app = await buildApp({
     logger,
     accounts: accounts.service,
-    api: [accounts.routes, audit.routes, region.routes, pact.routes, governance.routes, surveillance.routes, events.routes, stock.routes],
-    root: [healthRoutes(db, config.node, readiness), pact.rootRoutes, webRoutes()],
+    api: [accounts.routes, audit.routes, region.routes, pact.routes, governance.routes, surveillance.routes, events.routes, stock.routes, federation.routes],
+    root: [healthRoutes(db, config.node, readiness), pact.rootRoutes, federation.rootRoutes, webRoutes()],
     limits: config.limits,
     publicUrl: config.publicUrl,
   });
@@ -82,6 +86,7 @@ export const createNode = async ({ config, db, clock = systemClock, logger = pin
       surveillance: surveillance.service,
       events: events.service,
       stock: stock.service,
+      federation: federation.service,
     },
   };
 };
@@ -101,7 +106,7 @@ export const applyMigrations = async (node: ConcordNode) => {
 };
 
 export const seedDemo = (node: ConcordNode, config: Config) =>
-  runSeed(node.db, node.services.audit, DEMO_SEED_STEPS, {
+  runSeed(node.db, node.services.audit, config.pactBundle ? federatedSeedSteps(config.pactBundle) : DEMO_SEED_STEPS, {
     clock: node.clock,
     log: node.logger,
     demoPassword: config.demo.password,
