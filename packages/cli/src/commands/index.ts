@@ -4,6 +4,7 @@ import { registerUsers } from './accounts/users.ts';
 import { registerAudit } from './audit/verify.ts';
 import { registerColdChainCommands } from './coldchain/index.ts';
 import { registerKeys } from './governance/keys.ts';
+import { registerImportCommands } from './import/index.ts';
 import { registerSuppress } from './governance/suppress.ts';
 import { registerNodeCommands } from './node/index.ts';
 import { registerPactCommands } from './pact/index.ts';
@@ -26,4 +27,5 @@ export const COMMANDS: RegisterCommand[] = [
   registerStockCommands,
   registerPactCommands,
   registerSurveillanceCommands,
+  registerImportCommands,
 ];

@@ -16,16 +16,16 @@ export interface CsvReadResult {
  * Reads a line-list CSV as it arrives: the header is checked first, then
  * each row is parsed and checked with its line number (the header is line
  * 1; a quoted cell spanning lines counts where its record ends). Reading
- * goes on after a bad row so that one upload reports every problem; rows
- * are kept only while the file is clean, since a rejected file stores
- * nothing. Bytes beyond `maxBytes` stop the read.
+ * goes on after a bad row so that one upload reports every problem. A
+ * rejected file stores nothing, but the rows that parsed are kept so the caller can check them
+ * too (scope, areas) and list those problems in the same answer. Bytes
+ * beyond `maxBytes` stop the read.
  */
 export const readCaseCsv = async (body: Readable, options: { today: string; maxBytes: number }): Promise<CsvReadResult> => {
   const result: CsvReadResult = { cases: [], errors: [], errorCount: 0, rows: 0 };
   const problem = (error: RecordError) => {
     result.errorCount += 1;
     if (result.errors.length < MAX_LISTED_ERRORS) result.errors.push(error);
-    result.cases = [];
   };
   let headerOk = true;
   const parser = parse({
@@ -56,7 +56,7 @@ export const readCaseCsv = async (body: Readable, options: { today: string; maxB
       result.rows += 1;
       const parsed = parseCaseCsvRow(record, info.lines, { today: options.today });
       if (!parsed.ok) parsed.errors.forEach(problem);
-      else if (result.errorCount === 0) result.cases.push({ position: { line: info.lines }, report: parsed.value });
+      else result.cases.push({ position: { line: info.lines }, report: parsed.value });
     }
   } catch (error) {
     if (error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('CSV_')) {

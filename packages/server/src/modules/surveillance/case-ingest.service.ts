@@ -11,7 +11,7 @@ import { readCaseCsv } from './case-csv-reader.ts';
 import * as cases from './case-reports.repo.ts';
 import * as counts from './counts.repo.ts';
 import { decryptPersonal, encryptPersonal, PERSONAL_FIELDS, type PersonalValues } from './personal-fields.ts';
-import type { RecordError } from './surveillance.errors.ts';
+import { MAX_LISTED_ERRORS, type RecordError } from './surveillance.errors.ts';
 import * as errors from './surveillance.errors.ts';
 
 /** A checked case report and where it came from in its batch (JSON index or CSV line). */
@@ -52,6 +52,10 @@ export interface CaseIngestDeps {
  * node whose clock runs on UTC.
  */
 export const receivingToday = (now: Date): string => new Date(now.getTime() + 14 * 3_600_000).toISOString().slice(0, 10);
+
+/** Problems in file order: by line (CSV) or record index (JSON), parse problems before batch checks within a record. */
+const byPosition = (problems: readonly RecordError[]): RecordError[] =>
+  problems.map((p, i) => ({ p, i })).sort((a, b) => (a.p.line ?? a.p.index ?? 0) - (b.p.line ?? b.p.index ?? 0) || a.i - b.i).map(({ p }) => p);
 
 /** The most records one JSON batch may carry; larger loads go as CSV. */
 export const MAX_JSON_BATCH = 10_000;
@@ -204,11 +208,13 @@ export const createCaseIngest = (deps: CaseIngestDeps) => {
   const ingest = async (
     actor: Actor,
     incoming: readonly IncomingCase[],
-    options: { source: cases.StoredCase['source']; synthetic?: boolean; listResults?: boolean },
+    options: { source: cases.StoredCase['source']; synthetic?: boolean; listResults?: boolean; checked?: boolean },
   ): Promise<IngestSummary> => {
     if (incoming.length === 0) throw errors.emptyBatch();
-    const problems = await checkBatch(actor, incoming);
-    if (problems.length > 0) throw errors.batchRejected(problems, problems.length, incoming.length);
+    if (!options.checked) {
+      const problems = await checkBatch(actor, incoming);
+      if (problems.length > 0) throw errors.batchRejected(problems, problems.length, incoming.length);
+    }
     const parties = [...new Set(incoming.map((i) => i.report.party))].sort();
     const touched: TouchedWeeks = new Map();
     const results = await db.transaction(async (tx) => {
@@ -257,15 +263,18 @@ export const createCaseIngest = (deps: CaseIngestDeps) => {
       if (parsed.ok) incoming.push({ position: { index }, report: parsed.value });
       else problems.push(...parsed.errors.map((e) => ({ index, ...e })));
     });
-    if (problems.length > 0) throw errors.batchRejected(problems, problems.length, inputs.length);
-    return ingest(actor, incoming, { source: 'api', listResults: true });
+    problems.push(...(await checkBatch(actor, incoming)));
+    if (problems.length > 0) throw errors.batchRejected(byPosition(problems), problems.length, inputs.length);
+    return ingest(actor, incoming, { source: 'api', listResults: true, checked: true });
   };
 
   /** A CSV line list, read as a stream; a file with any bad line stores nothing and lists every bad line. */
   const submitCsv = async (actor: Actor, body: Readable, maxBytes: number) => {
     const read = await readCaseCsv(body, { today: receivingToday(clock.now()), maxBytes });
-    if (read.errorCount > 0) throw errors.batchRejected(read.errors, read.errorCount, read.rows);
-    return ingest(actor, read.cases, { source: 'csv' });
+    const checks = await checkBatch(actor, read.cases);
+    const count = read.errorCount + checks.length;
+    if (count > 0) throw errors.batchRejected(byPosition([...read.errors, ...checks]).slice(0, MAX_LISTED_ERRORS), count, read.rows);
+    return ingest(actor, read.cases, { source: 'csv', checked: true });
   };
 
   return { ingest, checkBatch, submitJson, submitCsv };
