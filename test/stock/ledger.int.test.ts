@@ -145,3 +145,29 @@ describe('issuing first-expiry-first-out', () => {
     expect(rows.map((r: { action: string }) => r.action)).toEqual(expect.arrayContaining(['stock.received', 'stock.issued', 'stock.lost', 'stock.transferred', 'stock.adjusted']));
   });
 });
+
+describe('movements at the same time', () => {
+  it('lets exactly as many concurrent issues through as the lot can bear', async () => {
+    const ledger = stockOf(node).ledger;
+    await ledger.receive(keStaff, 'KE-rh', { product: 'ringer-lactate', lot: 'RL-RACE', expiry: '2027-01-31', quantity: 50 });
+    const results = await Promise.allSettled(Array.from({ length: 10 }, () => ledger.issue(keStaff, 'KE-rh', { product: 'ringer-lactate', quantity: 10 })));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(5);
+    const refusals = results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as { code: string }).code] : []));
+    expect(refusals).toEqual(Array(5).fill('STOCK_INSUFFICIENT'));
+    const lots = (await ledger.lots(keStaff, 'KE-rh', 'ringer-lactate')).lots;
+    expect(lots.find((l) => l.lot === 'RL-RACE')).toBeUndefined();
+  });
+
+  it('completes transfers both ways between two stores at once', async () => {
+    const ledger = stockOf(node).ledger;
+    await ledger.receive(keStaff, 'KE-rh', { product: 'ceftriaxone-1g', lot: 'CF-1', expiry: '2027-01-31', quantity: 100 });
+    await ledger.receive(keStaff, 'KE-cms', { product: 'ceftriaxone-1g', lot: 'CF-2', expiry: '2027-02-28', quantity: 100 });
+    const moves = Array.from({ length: 8 }, (_, i) =>
+      ledger.transfer(keStaff, i % 2 ? { from: 'KE-rh', to: 'KE-cms', product: 'ceftriaxone-1g', quantity: 5 } : { from: 'KE-cms', to: 'KE-rh', product: 'ceftriaxone-1g', quantity: 5 }),
+    );
+    const results = await Promise.allSettled(moves);
+    expect(results.map((r) => r.status)).toEqual(Array(8).fill('fulfilled'));
+    expect((await ledger.verify()).ok).toBe(true);
+  });
+});
+

@@ -6,6 +6,7 @@ import { actorLabel } from '../../actor.ts';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/database.ts';
 import type { AuditLog } from '../audit/audit.service.ts';
+import { transactionWithRetry } from './deadlock-retry.ts';
 import { pickForIssue } from './issue-order.ts';
 import * as repo from './ledger.repo.ts';
 import { resolveReceipt, type ReceiptInput } from './receipt.ts';
@@ -105,7 +106,7 @@ export const createLedger = (deps: { db: Db; audit: AuditLog; clock: Clock }) =>
     action: string,
     build: (tx: Db, store: Store, movement: string) => Promise<repo.NewEntry[]>,
   ): Promise<Movement> =>
-    db.transaction(async (tx) => {
+    transactionWithRetry(db, async (tx) => {
       const store = await writable(tx, actor, storeId);
       const movement = randomUUID();
       const entries = await append(tx, actor, await build(tx, store, movement));

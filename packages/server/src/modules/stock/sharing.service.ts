@@ -7,6 +7,7 @@ import type { Db } from '../../db/database.ts';
 import { outOfScope } from '../accounts/accounts.errors.ts';
 import type { AuditLog } from '../audit/audit.service.ts';
 import type { PactService } from '../pact/pact.service.ts';
+import { transactionWithRetry } from './deadlock-retry.ts';
 import type { Ledger } from './ledger.service.ts';
 import * as ledgerRepo from './ledger.repo.ts';
 import { describeRequest, type SharingRequest } from './request-clocks.ts';
@@ -106,7 +107,7 @@ export const createSharing = (deps: { db: Db; audit: AuditLog; clock: Clock; pac
   };
 
   const step = <T>(actor: Actor, id: string, name: string, allowed: readonly repo.RequestStatus[], work: (tx: Db, row: repo.RequestRow) => Promise<T>) =>
-    db.transaction(async (tx) => {
+    transactionWithRetry(db, async (tx) => {
       const row = await load(tx, id, true);
       if (!allowed.includes(row.status)) throw errors.requestWrongState(id, name, row.status);
       const details = await work(tx, row);
