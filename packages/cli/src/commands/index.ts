@@ -3,6 +3,7 @@ import type { CliIo } from '../io.ts';
 import { registerUsers } from './accounts/users.ts';
 import { registerAudit } from './audit/verify.ts';
 import { registerColdChainCommands } from './coldchain/index.ts';
+import { registerFederationCommands } from './federation/index.ts';
 import { registerKeys } from './governance/keys.ts';
 import { registerImportCommands } from './import/index.ts';
 import { registerSuppress } from './governance/suppress.ts';
@@ -28,4 +29,5 @@ export const COMMANDS: RegisterCommand[] = [
   registerPactCommands,
   registerSurveillanceCommands,
   registerImportCommands,
+  registerFederationCommands,
 ];

@@ -3,6 +3,7 @@ import type { CliIo } from '../../io.ts';
 import { registerDecide } from './decide.ts';
 import { registerDiff } from './diff.ts';
 import { registerDuties } from './duties.ts';
+import { registerImport } from './import.ts';
 import { registerOdrl } from './odrl.ts';
 import { registerSchema } from './schema.ts';
 import { registerValidate } from './validate.ts';
@@ -18,4 +19,5 @@ export const registerPactCommands = (program: Command, io: CliIo) => {
   registerOdrl(pact, io);
   registerSchema(pact, io);
   registerDuties(pact, io, clock);
+  registerImport(pact, io);
 };
