@@ -1,5 +1,6 @@
 import { allocationBenchmark } from './allocation.ts';
 import { detectionBenchmark } from './detection.ts';
+import { federationBenchmark } from './federation.ts';
 import { pactDecideBenchmark } from './pact-decide.ts';
 import { surveillanceIngest } from './surveillance-ingest.ts';
 
@@ -11,4 +12,5 @@ export const BENCHMARKS: Record<string, Benchmark> = {
   allocation: allocationBenchmark,
   'pact-decide': pactDecideBenchmark,
   detection: detectionBenchmark,
+  federation: federationBenchmark,
 };
