@@ -1,5 +1,6 @@
 import { pactSeed } from './pact.seed.ts';
 import { regionSeed } from './region.seed.ts';
+import { stockHistorySeed } from './stock-history.seed.ts';
 import type { SeedStep } from './runner.ts';
 import { usersSeed } from './users.seed.ts';
 
@@ -10,4 +11,4 @@ export { DEMO_DOMAIN, demoUsers } from './users.seed.ts';
 export const BASE_SEED_STEPS: readonly SeedStep[] = [regionSeed, usersSeed, pactSeed];
 
 /** The demo region's seed steps, in order: the base, then each capability's history. */
-export const DEMO_SEED_STEPS: readonly SeedStep[] = [...BASE_SEED_STEPS];
+export const DEMO_SEED_STEPS: readonly SeedStep[] = [...BASE_SEED_STEPS, stockHistorySeed];

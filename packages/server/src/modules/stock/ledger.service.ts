@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { findProduct } from '@concord/core';
-import { applyEntry, balanceOf, replay, type StockBalances, type StockEntry } from '@concord/core/stock/index';
+import { applyEntry, balanceOf, listBalances, replay, type StockBalance, type StockBalances, type StockEntry } from '@concord/core/stock/index';
 import type { Actor } from '../../actor.ts';
 import { actorLabel } from '../../actor.ts';
 import type { Clock } from '../../clock.ts';
@@ -42,6 +42,10 @@ export interface Movement {
 }
 
 const keyOf = (e: { store: string; product: string; lot: string }) => JSON.stringify([e.store, e.product, e.lot]);
+
+/** Balances carried into core as receipts, so that the only arithmetic on stock is core's ledger rule. */
+const openingEntries = (balances: readonly StockBalance[]): StockEntry[] =>
+  balances.filter((b) => b.quantity > 0).map((b) => ({ kind: 'receipt', store: b.store, product: b.product, lot: b.lot, quantity: b.quantity, at: '1970-01-01' }));
 const dateOf = (at: Date) => at.toISOString().slice(0, 10);
 
 export const createLedger = (deps: { db: Db; audit: AuditLog; clock: Clock }) => {
@@ -72,10 +76,7 @@ export const createLedger = (deps: { db: Db; audit: AuditLog; clock: Clock }) =>
   const append = async (tx: Db, actor: Actor, entries: repo.NewEntry[]): Promise<AppliedEntry[]> => {
     const keys = [...new Map(entries.map((e) => [keyOf(e), { store: e.store, product: e.product, lot: e.lot }])).values()];
     const locked = await repo.lockBalances(tx, keys);
-    const opening: StockEntry[] = locked
-      .filter((row) => row.quantity > 0)
-      .map((row) => ({ kind: 'receipt', store: row.store, product: row.product, lot: row.lot, quantity: row.quantity, at: '1970-01-01' }));
-    const before: StockBalances = replay(opening);
+    const before: StockBalances = replay(openingEntries(locked));
     let balances = before;
     const after: number[] = [];
     for (const entry of entries) {
@@ -193,17 +194,21 @@ export const createLedger = (deps: { db: Db; audit: AuditLog; clock: Clock }) =>
     for (let after = 0; ; ) {
       const page = await repo.entriesAfter(db, after, 5_000);
       if (page.length === 0) break;
+      // Each page is replayed on top of the balances so far, carried in as opening receipts.
+      const opening = openingEntries(listBalances(balances));
       try {
-        balances = page.reduce<StockBalances>((acc, e) => applyEntry(acc, { ...e, at: e.at.toISOString() }), balances);
+        balances = replay([...opening, ...page.map((e) => ({ ...e, at: e.at.toISOString() }))]);
       } catch (error) {
-        replayError = { code: (error as { code?: string }).code ?? 'INTERNAL', message: (error as Error).message, seq: page[0]!.seq };
+        const index = ((error as { params?: { index?: number } }).params?.index ?? opening.length) - opening.length;
+        replayError = { code: (error as { code?: string }).code ?? 'INTERNAL', message: (error as Error).message, seq: page[Math.max(0, index)]!.seq };
         break;
       }
       checked += page.length;
       after = page[page.length - 1]!.seq;
     }
     const stored = new Map((await repo.allBalances(db)).map((b) => [keyOf(b), b.quantity]));
-    const differ = [...new Set([...stored.keys(), ...balances.keys()])].filter((key) => (stored.get(key) ?? 0) !== (balances.get(key)?.quantity ?? 0));
+    const replayed = new Map(listBalances(balances).map((b) => [keyOf(b), b.quantity]));
+    const differ = [...new Set([...stored.keys(), ...replayed.keys()])].filter((key) => (stored.get(key) ?? 0) !== (replayed.get(key) ?? 0));
     return {
       ok: mismatches.length === 0 && replayError === null && differ.length === 0,
       entries: checked,
