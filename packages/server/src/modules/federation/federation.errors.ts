@@ -2,6 +2,9 @@ import { AppError } from '@concord/core';
 
 // Refusals a receiving node answers (and logs in its refusal table).
 
+export const notReady = (state: string) =>
+  new AppError('FEDERATION_NOT_READY', 'This node is still starting; try again shortly.', { status: 503, params: { state } });
+
 export const envelopeInvalid = (why: string) =>
   new AppError('FEDERATION_ENVELOPE_INVALID', `This is not a Concord message (a compact JWS, alg EdDSA, typ concord-message+jws): ${why}.`, {
     status: 400,
@@ -64,6 +67,9 @@ export const notHosted = (jurisdiction: string) =>
     `This node cannot speak for ${jurisdiction}: it holds no signing key matching the one the pact in force lists for it.`,
     { status: 409, params: { jurisdiction } },
   );
+
+export const senderRequired = () =>
+  new AppError('FEDERATION_SENDER_REQUIRED', 'A system sender must say which jurisdiction it speaks for (`from`).', { status: 400 });
 
 export const notSpeaker = (sender: string, type: string, speakers: string[]) =>
   new AppError('FEDERATION_NOT_SPEAKER', `${sender} cannot send this ${type}: only ${speakers.filter(Boolean).join(' or ') || 'another party'} may.`, {

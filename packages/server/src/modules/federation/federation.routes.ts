@@ -6,6 +6,7 @@ import { caseReportSchema, MESSAGE_TYPES } from '@concord/core/federation/index'
 import { actorOf } from '../../http/access.ts';
 import type { Readiness } from '../../readiness.ts';
 import { MESSAGES_PATH } from './delivery.ts';
+import { notReady } from './federation.errors.ts';
 import type { FederationService } from './federation.service.ts';
 
 const VIEWERS = ['hub-coordinator', 'national-focal-point'] as const;
@@ -28,7 +29,7 @@ export const federationRootRoutes = (federation: FederationService, readiness: R
     handler: async (request) => {
       // A node still seeding has no pact to check against yet: the sender should come back, not give up.
       if (readiness.state() !== 'ready') {
-        throw new AppError('FEDERATION_NOT_READY', 'This node is still starting; try again shortly.', { status: 503, params: { state: readiness.state() } });
+        throw notReady(readiness.state());
       }
       return federation.receive(request.body, { remote: request.ip });
     },

@@ -5,6 +5,7 @@ import type { Actor } from '../../actor.ts';
 import { actorLabel } from '../../actor.ts';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/database.ts';
+import { outOfScope } from '../accounts/accounts.errors.ts';
 import type { AuditLog } from '../audit/audit.service.ts';
 import type { AccessGrant, DataAccess } from '../governance/index.ts';
 import type { PactService } from '../pact/pact.service.ts';
@@ -56,13 +57,15 @@ export interface OutboundDeps {
   queued: () => void;
 }
 
+/** A person speaks for their own jurisdiction; a system actor (another context's job) names the one it acts for. */
 const senderOf = (actor: Actor, from: string | undefined): string => {
   if (actor.kind === 'user') {
-    if (from !== undefined && from !== actor.jurisdiction) throw new AppError('ACCESS_OUT_OF_SCOPE', `You cannot speak for ${from}.`, { status: 403, params: { jurisdiction: from } });
+    if (from !== undefined && from !== actor.jurisdiction) throw outOfScope(from);
     return actor.jurisdiction;
   }
-  if (!from && !actor.jurisdiction) throw new AppError('FEDERATION_SENDER_REQUIRED', 'A system sender must say which jurisdiction it speaks for.', { status: 400 });
-  return from ?? actor.jurisdiction!;
+  const sender = from ?? actor.jurisdiction;
+  if (!sender) throw errors.senderRequired();
+  return sender;
 };
 
 const roleOf = (actor: Actor): string | undefined => (actor.kind === 'user' ? actor.roles[0] : undefined);
