@@ -14,9 +14,22 @@ import { defaultRange, detect, type DetectionMethod, type DetectionRow } from '@
  * the first days of an outbreak out of its own baseline; C2 rather than C3,
  * whose sum of three statistics alarms more often on slow drifts that a
  * 7-week baseline misreads as outbreaks.
+ *
+ * The Farrington run uses α = 0.005 (a one-sided 99.5 % threshold, as in the
+ * original Farrington et al. 1996 system for England and Wales) rather than
+ * R's default 0.05: with dozens of series watched every week, 5 % means a
+ * false alarm somewhere almost every week. EARS C2 keeps its default
+ * (α = 0.001). It also leaves out Noufaily's time trend: in a sparse
+ * series, one large outbreak a few years back makes the fitted trend fall
+ * so steeply that the expected count of this week nears zero and a single
+ * case alarms; the ten-period seasonal levels of the last five years, with
+ * outbreaks down-weighted, already follow slow changes. A method forced for
+ * a preview runs with R's defaults, trend included.
  */
 export const PREFERRED_METHOD: DetectionMethod = 'farrington-noufaily';
 export const SHORT_HISTORY_METHOD: DetectionMethod = 'ears-c2';
+/** Controls of the stored Farrington runs, over the method's defaults. */
+export const PREFERRED_CONTROL = { alpha: 0.005, trend: false } as const;
 
 export interface WeeklyValue {
   weekStart: string;
@@ -68,11 +81,11 @@ const toWeek = (series: WeeklySeries, method: DetectionMethod, row: DetectionRow
   alarm: row.alarm,
 });
 
-const runOn = (series: WeeklySeries, method: DetectionMethod, weeks: readonly number[]): EvaluatedWeek[] => {
+const runOn = (series: WeeklySeries, method: DetectionMethod, weeks: readonly number[], control?: typeof PREFERRED_CONTROL): EvaluatedWeek[] => {
   if (weeks.length === 0) return [];
   const wanted = new Set(weeks);
   const range = [Math.min(...weeks), Math.max(...weeks)] as const;
-  return detect(method, series, { range })
+  return detect(method, series, { range, ...(control ? { control } : {}) })
     .filter((row) => wanted.has(row.t))
     .map((row) => toWeek(series, method, row));
 };
@@ -102,5 +115,5 @@ export const evaluateWeeks = (series: WeeklySeries, weekStarts: readonly string[
   const { preferred, shortHistory } = firstWeeks(series);
   const long = preferred === null ? [] : ts.filter((t) => t >= preferred);
   const short = shortHistory === null ? [] : ts.filter((t) => t >= shortHistory && (preferred === null || t < preferred));
-  return [...runOn(series, SHORT_HISTORY_METHOD, short), ...runOn(series, PREFERRED_METHOD, long)];
+  return [...runOn(series, SHORT_HISTORY_METHOD, short), ...runOn(series, PREFERRED_METHOD, long, PREFERRED_CONTROL)];
 };

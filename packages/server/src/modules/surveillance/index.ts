@@ -25,6 +25,7 @@ export { caseReportEncryptedColumns, fieldContext } from './personal-fields.ts';
 export { receivingToday } from './case-ingest.service.ts';
 export { currentWeek, mondayOf } from './detection.service.ts';
 export * as caseReportsRepo from './case-reports.repo.ts';
+export * as signalsRepo from './signals.repo.ts';
 
 /** How often the scheduled detection run looks at the last complete and the current week. */
 export const DETECTION_EVERY_MS = 6 * 3_600_000;
@@ -41,8 +42,14 @@ export interface SurveillanceDeps {
   csvMaxBytes: number;
 }
 
-export const surveillanceContext = (deps: SurveillanceDeps) => {
-  const { db, audit, clock, access, log } = deps;
+/**
+ * The writing half of the context (ingest and detection), built on its own
+ * for the demo seed, which writes history inside its step's transaction.
+ * `afterCommit` runs detection after each ingest unless the caller runs it
+ * once at the end.
+ */
+export const surveillanceWriters = (deps: Omit<SurveillanceDeps, 'access' | 'csvMaxBytes'>, options: { detectOnIngest?: boolean } = {}) => {
+  const { db, audit, clock, log } = deps;
   const fieldKeys = () => deps.keys.fieldKeys();
   const areas = new Map<string, { at: number; codes: ReadonlySet<string> }>();
   const areasOf = async (party: string) => {
@@ -53,9 +60,18 @@ export const surveillanceContext = (deps: SurveillanceDeps) => {
     return codes;
   };
   const detection = createDetection({ db, audit, clock, log });
-  const afterCommit = (touched: Parameters<typeof detection.afterIngest>[1]) => detection.afterIngest(systemActor('detection'), touched);
+  const afterCommit =
+    options.detectOnIngest === false
+      ? async () => 0
+      : (touched: Parameters<typeof detection.afterIngest>[1]) => detection.afterIngest(systemActor('detection'), touched);
   const cases = createCaseIngest({ db, audit, clock, fieldKeys, areasOf, afterCommit });
   const aggregateIngest = createAggregateIngest({ db, audit, clock, today: () => receivingToday(clock.now()), areasOf, afterCommit });
+  return { cases, aggregateIngest, detection, fieldKeys };
+};
+
+export const surveillanceContext = (deps: SurveillanceDeps) => {
+  const { db, audit, clock, access } = deps;
+  const { cases, aggregateIngest, detection, fieldKeys } = surveillanceWriters(deps);
   const lineList = createLineList({ db, access, fieldKeys });
   const aggregates = createAggregates({ db, clock, access });
   const signals = createSignals({ db, clock, audit, access });

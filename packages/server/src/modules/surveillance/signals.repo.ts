@@ -166,3 +166,19 @@ export const signalsOfWeeks = (q: Queryable, key: SeriesKey, from: string, to: s
     from,
     to,
   ]);
+
+/**
+ * Demo history only: synthetic signals computed in one run at seeding are
+ * dated as if detection had run the Monday after their week, 06:00 UTC
+ * (or now, for the current week).
+ */
+export const dateSyntheticSignals = (q: Queryable, now: Date) =>
+  q.query(`UPDATE signals SET raised_at = LEAST(((week_start + 7)::timestamp + interval '6 hours') AT TIME ZONE 'UTC', $1::timestamptz) WHERE synthetic`, [now]);
+
+/** Demo history only: synthetic signals of weeks before `before` were triaged (dismissed) two days after they were raised. */
+export const dismissSyntheticBefore = (q: Queryable, before: string, note: string) =>
+  q.query(
+    `UPDATE signals SET status = 'dismissed', triaged_at = raised_at + interval '2 days', triaged_by = 'system:seed', note = $2
+     WHERE synthetic AND status = 'new' AND week_start < $1::date`,
+    [before, note],
+  );
