@@ -1,6 +1,7 @@
 import { allocationBenchmark } from './allocation.ts';
 import { detectionBenchmark } from './detection.ts';
 import { federationBenchmark } from './federation.ts';
+import { ledgerBenchmark } from './ledger.ts';
 import { pactDecideBenchmark } from './pact-decide.ts';
 import { surveillanceIngest } from './surveillance-ingest.ts';
 
@@ -13,4 +14,5 @@ export const BENCHMARKS: Record<string, Benchmark> = {
   'pact-decide': pactDecideBenchmark,
   detection: detectionBenchmark,
   federation: federationBenchmark,
+  ledger: ledgerBenchmark,
 };

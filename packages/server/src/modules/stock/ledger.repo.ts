@@ -74,14 +74,47 @@ export const lockBalances = (q: Queryable, keys: readonly { store: string; produ
 
 const column = <K extends keyof NewEntry>(entries: readonly NewEntry[], key: K) => entries.map((e) => e[key] ?? null);
 
-export const insertEntries = async (q: Queryable, entries: readonly NewEntry[], meta: { recordedAt: Date; actor: string; synthetic?: boolean }) =>
+export interface BalanceChange {
+  store: string;
+  product: string;
+  lot: string;
+  delta: number;
+  /** The balance row existed (and is locked): update it; otherwise insert it. */
+  existing: boolean;
+}
+
+/**
+ * Appends entries and applies their balance changes in one statement:
+ * existing (locked) balance rows are updated, a lot's first arrival at a
+ * store inserts its row. Decreases only ever touch existing rows, since
+ * core refuses to take from nothing; the CHECK keeps every balance at zero
+ * or more regardless. Returns the new sequence numbers in entry order.
+ */
+export const appendEntries = (
+  q: Queryable,
+  entries: readonly NewEntry[],
+  changes: readonly BalanceChange[],
+  meta: { recordedAt: Date; actor: string },
+) =>
   q.query<R<{ seq: number }>>(
-    `INSERT INTO stock_entries (store, product, lot, kind, quantity, at, movement, counterpart, reference, reason, gs1, recorded_at, actor, synthetic)
-     SELECT store, product, lot, kind, quantity, at, movement, counterpart, reference, reason, gs1, $12, $13, $14
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int8[], $6::timestamptz[], $7::uuid[], $8::text[], $9::text[], $10::text[], $11::text[])
-       WITH ORDINALITY AS e(store, product, lot, kind, quantity, at, movement, counterpart, reference, reason, gs1, n)
-     ORDER BY n
-     RETURNING seq`,
+    `WITH e AS (
+       INSERT INTO stock_entries (store, product, lot, kind, quantity, at, movement, counterpart, reference, reason, gs1, recorded_at, actor)
+       SELECT store, product, lot, kind, quantity, at, movement, counterpart, reference, reason, gs1, $12, $13
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int8[], $6::timestamptz[], $7::uuid[], $8::text[], $9::text[], $10::text[], $11::text[])
+         WITH ORDINALITY AS e(store, product, lot, kind, quantity, at, movement, counterpart, reference, reason, gs1, n)
+       ORDER BY n
+       RETURNING seq),
+     c AS (SELECT * FROM unnest($14::text[], $15::text[], $16::text[], $17::int8[], $18::boolean[]) AS c(store, product, lot, delta, existing)),
+     u AS (
+       UPDATE stock_balances b SET quantity = b.quantity + c.delta, last_seq = (SELECT max(seq) FROM e)
+       FROM c WHERE c.existing AND b.store = c.store AND b.product = c.product AND b.lot = c.lot
+       RETURNING 1),
+     i AS (
+       INSERT INTO stock_balances (store, product, lot, quantity, last_seq)
+       SELECT store, product, lot, delta, (SELECT max(seq) FROM e) FROM c WHERE NOT c.existing
+       ON CONFLICT (store, product, lot) DO UPDATE SET quantity = stock_balances.quantity + EXCLUDED.quantity, last_seq = EXCLUDED.last_seq
+       RETURNING 1)
+     SELECT seq FROM e ORDER BY seq`,
     [
       column(entries, 'store'),
       column(entries, 'product'),
@@ -96,35 +129,13 @@ export const insertEntries = async (q: Queryable, entries: readonly NewEntry[], 
       column(entries, 'gs1'),
       meta.recordedAt,
       meta.actor,
-      meta.synthetic ?? false,
+      changes.map((c) => c.store),
+      changes.map((c) => c.product),
+      changes.map((c) => c.lot),
+      changes.map((c) => c.delta),
+      changes.map((c) => c.existing),
     ],
   );
-
-/**
- * Adds signed changes to the balances. Existing rows are updated in place;
- * new ones (a lot's first arrival at a store) are inserted. Decreases only
- * ever touch existing, locked rows, since core refuses to take from
- * nothing; the CHECK keeps every balance at zero or more regardless.
- */
-export const addToBalances = async (q: Queryable, changes: readonly { store: string; product: string; lot: string; delta: number }[], lastSeq: number) => {
-  const params = [changes.map((c) => c.store), changes.map((c) => c.product), changes.map((c) => c.lot), changes.map((c) => c.delta), lastSeq];
-  const updated = await q.query<R<{ store: string; product: string; lot: string }>>(
-    `UPDATE stock_balances b SET quantity = b.quantity + c.delta, last_seq = $5
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::int8[]) AS c(store, product, lot, delta)
-     WHERE b.store = c.store AND b.product = c.product AND b.lot = c.lot
-     RETURNING b.store, b.product, b.lot`,
-    params,
-  );
-  const done = new Set(updated.map((u) => JSON.stringify([u.store, u.product, u.lot])));
-  const fresh = changes.filter((c) => !done.has(JSON.stringify([c.store, c.product, c.lot])));
-  if (fresh.length === 0) return;
-  await q.query(
-    `INSERT INTO stock_balances (store, product, lot, quantity, last_seq)
-     SELECT store, product, lot, delta, $5 FROM unnest($1::text[], $2::text[], $3::text[], $4::int8[]) AS c(store, product, lot, delta)
-     ON CONFLICT (store, product, lot) DO UPDATE SET quantity = stock_balances.quantity + EXCLUDED.quantity, last_seq = EXCLUDED.last_seq`,
-    [fresh.map((c) => c.store), fresh.map((c) => c.product), fresh.map((c) => c.lot), fresh.map((c) => c.delta), lastSeq],
-  );
-};
 
 /**
  * Lots with stock at a store, with whether each is quarantined (an open
@@ -133,13 +144,13 @@ export const addToBalances = async (q: Queryable, changes: readonly { store: str
  */
 export const lotsOnHand = (q: Queryable, store: string, options: { product?: string; lock?: boolean } = {}) =>
   q.query<R<LotOnHand>>(
-    `SELECT b.product, b.lot, l.expiry, b.quantity,
-       EXISTS (SELECT 1 FROM stock_quarantines sq
-               WHERE sq.store = b.store AND sq.product = b.product AND sq.lot = b.lot AND sq.decided_at IS NULL) AS quarantined,
-       COALESCE((SELECT sq.action = 'use-first' FROM stock_quarantines sq
-                 WHERE sq.store = b.store AND sq.product = b.product AND sq.lot = b.lot AND sq.decided_at IS NOT NULL
-                 ORDER BY sq.decided_at DESC LIMIT 1), false) AS "useFirst"
+    `SELECT b.product, b.lot, l.expiry, b.quantity, coalesce(sq.open, false) AS quarantined, coalesce(sq.last_action = 'use-first', false) AS "useFirst"
      FROM stock_balances b JOIN stock_lots l ON l.product = b.product AND l.lot = b.lot
+     LEFT JOIN (
+       SELECT product, lot, bool_or(decided_at IS NULL) AS open,
+         (array_agg(action ORDER BY decided_at DESC) FILTER (WHERE decided_at IS NOT NULL))[1] AS last_action
+       FROM stock_quarantines WHERE store = $1 GROUP BY product, lot
+     ) sq ON sq.product = b.product AND sq.lot = b.lot
      WHERE b.store = $1 AND ($2::text IS NULL OR b.product = $2) AND b.quantity > 0
      ORDER BY b.product, l.expiry, b.lot
      ${options.lock ? 'FOR UPDATE OF b' : ''}`,

@@ -83,9 +83,11 @@ export const createLedger = (deps: { db: Db; audit: AuditLog; clock: Clock }) =>
       balances = applyEntry(balances, { ...entry, at: entry.at.toISOString() });
       after.push(balanceOf(balances, entry));
     }
-    const rows = await repo.insertEntries(tx, entries, { recordedAt: clock.now(), actor: actorLabel(actor) });
-    const changes = keys.map((k) => ({ ...k, delta: balanceOf(balances, k) - balanceOf(before, k) })).filter((c) => c.delta !== 0);
-    await repo.addToBalances(tx, changes, rows[rows.length - 1]!.seq);
+    const existing = new Set(locked.map(keyOf));
+    const changes = keys
+      .map((k) => ({ ...k, delta: balanceOf(balances, k) - balanceOf(before, k), existing: existing.has(keyOf(k)) }))
+      .filter((c) => c.delta !== 0);
+    const rows = await repo.appendEntries(tx, entries, changes, { recordedAt: clock.now(), actor: actorLabel(actor) });
     return entries.map((e, i) => ({ seq: rows[i]!.seq, store: e.store, product: e.product, lot: e.lot, kind: e.kind, quantity: e.quantity, balance: after[i]! }));
   };
 
