@@ -50,57 +50,85 @@ const partiesOf = (stores: readonly Store[]): Party[] =>
 /** Shelf life left on arrival: mostly fresh, now and then a short-dated delivery (which is how lots come to expire). */
 const remaining = (random: Random, profile: DemandProfile) => (random.next() < 0.08 ? random.int(4, 8) : profile.shelfMonths - random.int(1, 6));
 
-const routineOps = (random: Random, sim: Simulation, parties: readonly Party[], hub: string, monthStart: Date, m: number): TimedEvent[] => {
-  const month = monthStart.getUTCMonth();
-  const ops: TimedEvent[] = [{ at: at(monthStart, 1, 2), run: () => sim.expire(at(monthStart, 1, 2)) }];
-  for (const party of parties) {
-    const demand = (p: DemandProfile, share = 1) => p.perMillion * party.millions * share;
-    if ((m + party.offset) % 3 === 0 || m === 0) {
-      const when = at(monthStart, 3, 9);
-      ops.push({ at: when, run: () => {
-        for (const p of ROUTINE) sim.receive(party.cms, p.product, Math.round(Math.max(0, 7 * demand(p) - sim.usable(party.cms, p.product, when)) / 10) * 10, when, remaining(random, p), `pooled procurement PO-${dateOf(when)} (synthetic)`);
-      } });
-    }
-    for (const hospital of party.hospitals) {
-      const when = at(monthStart, 5, 10);
-      ops.push({ at: when, run: () => {
-        for (const p of ROUTINE) {
-          const max = 2.5 * demand(p, hospital.share);
-          const need = Math.round(max - sim.usable(hospital.id, p.product, when));
-          if (need > 0.05 * max) sim.transfer(party.cms, hospital.id, p.product, need, when, `requisition ${hospital.id} ${dateOf(when).slice(0, 7)} (synthetic)`);
-        }
-      } });
-      for (const day of [10, 25]) {
-        const when = at(monthStart, day, 11);
-        ops.push({ at: when, run: () => {
-          for (const p of ROUTINE) sim.issue(hospital.id, p.product, Math.max(0, Math.round((demand(p, hospital.share) * seasonFactor(p, month) * (1 + 0.15 * random.normal())) / 2)), when);
-        } });
-      }
-    }
-  }
-  if (m % 6 === 0) {
-    const when = at(monthStart, 4, 9);
+/** A party's month: quarterly pooled procurement into the central store, requisitions to the hospitals, consumption twice a month. */
+const partyOps = (random: Random, sim: Simulation, party: Party, monthStart: Date, m: number): TimedEvent[] => {
+  const demand = (p: DemandProfile, share = 1) => p.perMillion * party.millions * share;
+  const ops: TimedEvent[] = [];
+  if ((m + party.offset) % 3 === 0 || m === 0) {
+    const when = at(monthStart, 3, 9);
+    const reference = `pooled procurement PO-${dateOf(when)} (synthetic)`;
     ops.push({ at: when, run: () => {
-      for (const p of DEMAND.filter((d) => d.hubStock)) {
-        const gap = p.hubStock! - sim.usable(hub, p.product, when);
-        if (gap > 0.2 * p.hubStock!) sim.receive(hub, p.product, Math.round(gap / 100) * 100, when, remaining(random, p), `regional stockpile top-up ${dateOf(when)} (synthetic)`);
+      for (const p of ROUTINE) {
+        const order = Math.round(Math.max(0, 7 * demand(p) - sim.usable(party.cms, p.product, when)) / 10) * 10;
+        sim.receive(party.cms, p.product, order, when, remaining(random, p), reference);
       }
     } });
   }
-  const stores = [hub, ...parties.flatMap((p) => [p.cms, ...p.hospitals.map((h) => h.id)])];
-  ops.push({ at: at(monthStart, 15, 14), run: () => {
-    for (const lot of stores.flatMap((store) => sim.onHand(store, DEMAND.map((d) => d.product)).map((l) => ({ store, ...l })))) {
-      if (random.next() < 0.004) sim.loss(lot.store, lot.product, lot.lot, Math.max(1, Math.round(lot.quantity * (0.01 + random.next() * 0.03))), at(monthStart, 15, 14), random.pick(['damaged in handling (synthetic)', 'packaging broken (synthetic)', 'theft reported (synthetic)']));
-    }
-  } });
-  if (m % 3 === 2) {
-    ops.push({ at: at(monthStart, 28, 16), run: () => {
-      for (const lot of stores.flatMap((store) => sim.onHand(store, DEMAND.map((d) => d.product)).map((l) => ({ store, ...l })))) {
-        if (random.next() < 0.03) sim.adjust(lot.store, lot.product, lot.lot, Math.round(lot.quantity * (random.next() * 0.016 - 0.01)) || 1, at(monthStart, 28, 16));
+  for (const hospital of party.hospitals) {
+    const when = at(monthStart, 5, 10);
+    ops.push({ at: when, run: () => {
+      for (const p of ROUTINE) {
+        const max = 2.5 * demand(p, hospital.share);
+        const need = Math.round(max - sim.usable(hospital.id, p.product, when));
+        if (need > 0.05 * max) sim.transfer(party.cms, hospital.id, p.product, need, when, `requisition ${hospital.id} ${dateOf(when).slice(0, 7)} (synthetic)`);
       }
+    } });
+    for (const day of [10, 25]) {
+      const on = at(monthStart, day, 11);
+      ops.push({ at: on, run: () => {
+        for (const p of ROUTINE) {
+          const used = (demand(p, hospital.share) * seasonFactor(p, monthStart.getUTCMonth()) * (1 + 0.15 * random.normal())) / 2;
+          sim.issue(hospital.id, p.product, Math.max(0, Math.round(used)), on);
+        }
+      } });
+    }
+  }
+  return ops;
+};
+
+/** The hub's regional stockpile is topped up every six months when it has fallen 20 % short. */
+const hubOps = (random: Random, sim: Simulation, hub: string, monthStart: Date, m: number): TimedEvent[] => {
+  if (m % 6 !== 0) return [];
+  const when = at(monthStart, 4, 9);
+  return [{ at: when, run: () => {
+    for (const p of DEMAND.filter((d) => d.hubStock)) {
+      const gap = p.hubStock! - sim.usable(hub, p.product, when);
+      if (gap > 0.2 * p.hubStock!) sim.receive(hub, p.product, Math.round(gap / 100) * 100, when, remaining(random, p), `regional stockpile top-up ${dateOf(when)} (synthetic)`);
+    }
+  } }];
+};
+
+/** Expired lots written off on the first of the month, rare damage mid-month, physical counts each quarter. */
+const housekeepingOps = (random: Random, sim: Simulation, stores: readonly string[], monthStart: Date, m: number): TimedEvent[] => {
+  const lots = () => stores.flatMap((store) => sim.onHand(store, DEMAND.map((d) => d.product)).map((l) => ({ store, ...l })));
+  const expiry = at(monthStart, 1, 2);
+  const damage = at(monthStart, 15, 14);
+  const count = at(monthStart, 28, 16);
+  const ops: TimedEvent[] = [
+    { at: expiry, run: () => sim.expire(expiry) },
+    { at: damage, run: () => {
+      for (const lot of lots()) {
+        if (random.next() >= 0.004) continue;
+        const reason = random.pick(['damaged in handling (synthetic)', 'packaging broken (synthetic)', 'theft reported (synthetic)']);
+        sim.loss(lot.store, lot.product, lot.lot, Math.max(1, Math.round(lot.quantity * (0.01 + random.next() * 0.03))), damage, reason);
+      }
+    } },
+  ];
+  if (m % 3 === 2) {
+    ops.push({ at: count, run: () => {
+      for (const lot of lots()) if (random.next() < 0.03) sim.adjust(lot.store, lot.product, lot.lot, Math.round(lot.quantity * (random.next() * 0.016 - 0.01)) || 1, count);
     } });
   }
   return ops;
+};
+
+const routineOps = (random: Random, sim: Simulation, parties: readonly Party[], hub: string, monthStart: Date, m: number): TimedEvent[] => {
+  const stores = [hub, ...parties.flatMap((p) => [p.cms, ...p.hospitals.map((h) => h.id)])];
+  return [
+    ...housekeepingOps(random, sim, stores, monthStart, m),
+    ...parties.flatMap((party) => partyOps(random, sim, party, monthStart, m)),
+    ...hubOps(random, sim, hub, monthStart, m),
+  ];
 };
 
 const dateOf = (d: Date) => d.toISOString().slice(0, 10);
