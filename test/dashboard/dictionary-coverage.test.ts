@@ -16,7 +16,20 @@ const SERVER_ERROR_SOURCES = [
   'packages/server/src/http/web.ts',
   'packages/server/src/modules/accounts/accounts.errors.ts',
   'packages/server/src/modules/region/region.routes.ts',
+  'packages/server/src/modules/pact/pact.errors.ts',
+  'packages/server/src/modules/governance/governance.errors.ts',
+  'packages/server/src/keys/key-store.ts',
+  'packages/server/src/keys/field-cipher.ts',
+  'packages/core/src/pact/signature.ts',
+  'packages/core/src/events/breach-clock.ts',
 ];
+
+/** The pact's and governance's codes as the docs list them: validation diagnostics and decision reasons too. */
+const DOCUMENTED = ['docs/errors.md', 'docs/pact.md', 'docs/governance.md'];
+const documentedCodes = (path: string) => {
+  const source = readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
+  return [...source.matchAll(/`((?:PACT|GOVERNANCE|KEYS)_[A-Z0-9_]+[A-Z0-9]|ACCESS_DENIED_BY_PACT)`/g)].map((m) => m[1]!);
+};
 
 const codesIn = (path: string) => {
   const source = readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
@@ -28,9 +41,17 @@ describe('the dashboard and the server agree', () => {
     expect([...WEB_ROLES]).toEqual([...ROLES]);
   });
 
-  it('on a sentence in English and French for every error code of the foundation', () => {
+  it('on a sentence in English and French for every error code the server raises', () => {
     const codes = [...new Set(SERVER_ERROR_SOURCES.flatMap(codesIn))];
     expect(codes).toEqual(expect.arrayContaining(['AUTH_INVALID_CREDENTIALS', 'ACCESS_OUT_OF_SCOPE', 'VALIDATION_FAILED', 'WEB_NOT_BUILT']));
+    const english = en.errors as Record<string, string>;
+    const french = fr.errors as Record<string, string>;
+    for (const code of codes) expect({ code, en: code in english, fr: code in french }).toEqual({ code, en: true, fr: true });
+  });
+
+  it('on a sentence in English and French for every pact and governance code in the docs', () => {
+    const codes = [...new Set(DOCUMENTED.flatMap(documentedCodes))];
+    expect(codes).toEqual(expect.arrayContaining(['PACT_WRONG_STATE', 'PACT_PURPOSE_NOT_ALLOWED', 'PACT_CEL_SYNTAX', 'GOVERNANCE_BREACH_WRONG_STEP', 'ACCESS_DENIED_BY_PACT']));
     const english = en.errors as Record<string, string>;
     const french = fr.errors as Record<string, string>;
     for (const code of codes) expect({ code, en: code in english, fr: code in french }).toEqual({ code, en: true, fr: true });

@@ -1,5 +1,7 @@
 import { accountsPages } from '../features/accounts/index.ts';
 import { auditPages } from '../features/audit/index.ts';
+import { governancePages } from '../features/governance/index.ts';
+import { pactPages } from '../features/pact/index.ts';
 import { publicPages } from '../features/public/index.ts';
 import { regionPages } from '../features/region/index.ts';
 import type { PageDefinition } from './page.ts';
@@ -8,4 +10,4 @@ import type { PageDefinition } from './page.ts';
  * Every page of the dashboard, one line per feature. A new capability adds
  * its feature folder with an index.ts exporting its pages, and one line here.
  */
-export const PAGES: readonly PageDefinition[] = [...regionPages, ...accountsPages, ...auditPages, ...publicPages];
+export const PAGES: readonly PageDefinition[] = [...regionPages, ...accountsPages, ...auditPages, ...pactPages, ...governancePages, ...publicPages];

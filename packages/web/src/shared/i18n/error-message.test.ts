@@ -43,6 +43,14 @@ describe('error messages', () => {
     expect(text).toMatch(/2026/);
   });
 
+  it('writes the API’s stable words (states, steps) in the reader’s language', () => {
+    const refused = new ApiError('PACT_WRONG_STATE', 'Cannot resume a pact that is in-force.', 409, { action: 'resume', state: 'in-force' });
+    expect(errorMessage(refused, translator('en'))).toBe('You cannot resume a pact that is in force.');
+    expect(errorMessage(refused, translator('fr'))).toBe('Impossible de reprendre un pacte en vigueur.');
+    const step = new ApiError('GOVERNANCE_BREACH_WRONG_STEP', '…', 409, { step: 'assessed', status: 'closed' });
+    expect(errorMessage(step, translator('fr'))).toBe('Une violation close ne peut pas être évaluée maintenant.');
+  });
+
   it('lists validation issues by field', () => {
     const error = new ApiError('VALIDATION_FAILED', '…', 400, { issues: [{ path: 'body.email', message: 'is required' }] });
     expect(errorMessage(error, translator('en'))).toContain('body.email: is required');

@@ -22,8 +22,10 @@ const formatValue = (value: unknown, tr: Translator): string => {
     if (ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value))) {
       return new Intl.DateTimeFormat(tr.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
     }
-    // Role names read better as their labels ("hub coordinator").
-    return tr.exists(`roles.${value}`) ? tr.t(`roles.${value}`) : value;
+    // Role names read better as their labels ("hub coordinator"), and the
+    // API's other stable words (pact states, workflow steps) as theirs.
+    if (tr.exists(`roles.${value}`)) return tr.t(`roles.${value}`);
+    return tr.exists(`terms.${value}`) ? tr.t(`terms.${value}`) : value;
   }
   if (value && typeof value === 'object') {
     const { path, message } = value as { path?: unknown; message?: unknown };

@@ -8,3 +8,7 @@ export const formatCompact = (value: number, language: string) =>
 
 export const formatDateTime = (iso: string, language: string) =>
   new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(iso));
+
+/** A calendar date of the pact (YYYY-MM-DD, a UTC day) in the reader's language, never shifted by their time zone. */
+export const formatCalendarDate = (date: string, language: string) =>
+  new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
