@@ -72,6 +72,17 @@ describe('an alert raised in Kenya at level 3', () => {
     expect(sent.messages.find((m) => m.to === 'EAC')?.withheld).toBe(2);
   });
 
+  it("shows the hub's people that Uganda's copy exists, not the line list the pact sent to Uganda only", async () => {
+    const all = (await get('/api/v1/federation/received/alerts', hub)).alerts.filter((a: { alertId: string }) => a.alertId === sent.alertId);
+    expect(all.find((a: { recipient: string }) => a.recipient === 'UG')).toMatchObject({ caseReports: null, caseReportsHidden: 2 });
+    const toUganda = sent.messages.find((m) => m.to === 'UG')!;
+    const seenByHub = await get(`/api/v1/federation/outbox/${toUganda.id}`, hub);
+    expect(seenByHub).toMatchObject({ status: 'delivered', jws: null, envelope: { payload: { hidden: true } } });
+    const seenByKenya = await get(`/api/v1/federation/outbox/${toUganda.id}`, nfpKe);
+    expect(seenByKenya.envelope.payload.caseReports).toHaveLength(2);
+    expect(seenByKenya.jws).toEqual(expect.any(String));
+  });
+
   it('records the line list that crossed in the access log of Kenya', async () => {
     const report = await node.services.access.report('KE');
     const sentToUganda = report.find((row: { recipient: string | null; dataset: string }) => row.recipient === 'UG' && row.dataset === 'case-reports');

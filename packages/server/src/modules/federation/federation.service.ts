@@ -39,6 +39,17 @@ export type AlertInput = Omit<PayloadOf<'alert'>, 'party' | 'alertId' | 'detecte
 /** Jurisdictions whose federation traffic an actor may see: the hub's people see all. */
 const scopeOf = (actor: UserActor): string[] | undefined => (actor.regionWide ? undefined : [actor.jurisdiction]);
 
+/**
+ * What a message carried is for its two ends. Others who reach the traffic
+ * (the hub's people, on a node serving several jurisdictions) see that it
+ * went and under which clause, not the data — which the pact sent to one
+ * recipient, not to them.
+ */
+const isEnd = (actor: UserActor, row: { sender: string; recipient: string }) => actor.jurisdiction === row.sender || actor.jurisdiction === row.recipient;
+
+const withoutPayload = <T extends { envelope: Record<string, unknown> | null }>(row: T): T =>
+  row.envelope && 'payload' in row.envelope ? { ...row, envelope: { ...row.envelope, payload: { hidden: true } } } : row;
+
 export const createFederationService = (deps: FederationServiceDeps) => {
   const { db, clock, pact, audit, identity, handlers, inbound, delivery, kick } = deps;
 
@@ -91,14 +102,18 @@ export const createFederationService = (deps: FederationServiceDeps) => {
     return decision.effect === 'permit' ? escalationAudience(decision.obligations).filter((code) => code !== actor.jurisdiction) : [];
   };
 
-  const outbox = (actor: UserActor, filter: Omit<repo.OutboxFilter, 'jurisdictions'>) => repo.listOutbox(db, { ...filter, jurisdictions: scopeOf(actor) });
+  const outbox = async (actor: UserActor, filter: Omit<repo.OutboxFilter, 'jurisdictions'>) =>
+    (await repo.listOutbox(db, { ...filter, jurisdictions: scopeOf(actor) })).map((row) => (isEnd(actor, row) ? row : withoutPayload(row)));
 
   const outboxMessage = async (actor: UserActor, id: string) => {
     const row = await repo.findOutbox(db, id);
     const scope = scopeOf(actor);
     if (!row || (scope && !scope.includes(row.sender) && !scope.includes(row.recipient))) throw errors.messageNotFound(id);
-    return row;
+    return isEnd(actor, row) ? row : { ...withoutPayload(row), jws: null };
   };
+
+  const inbox = async (actor: UserActor, filter: { type?: string; sender?: string; limit: number }) =>
+    (await repo.listInbox(db, { ...filter, jurisdictions: scopeOf(actor) })).map((row) => (isEnd(actor, row) ? row : withoutPayload(row)));
 
   const peers = async () => {
     const [states, backlog] = await Promise.all([repo.listPeerState(db), repo.backlog(db)]);
@@ -151,15 +166,20 @@ export const createFederationService = (deps: FederationServiceDeps) => {
     deliverNow: delivery.drain,
     outbox,
     outboxMessage,
-    inbox: (actor: UserActor, filter: { type?: string; sender?: string; limit: number }) => repo.listInbox(db, { ...filter, jurisdictions: scopeOf(actor) }),
+    inbox,
     refusals: (actor: UserActor, limit: number) => repo.listRefusals(db, { jurisdictions: scopeOf(actor), limit }),
     peers,
     // What a jurisdiction received is seen by its own people (and the hub's, who reach the region).
-    receivedAlerts: (actor: UserActor, filter: { disease?: string; limit: number }) => received.listAlerts(db, { ...filter, recipients: scopeOf(actor) }),
+    receivedAlerts: async (actor: UserActor, filter: { disease?: string; limit: number }) =>
+      (await received.listAlerts(db, { ...filter, recipients: scopeOf(actor) })).map((alert) =>
+        alert.recipient === actor.jurisdiction || alert.caseReports === null ? alert : { ...alert, caseReports: null, caseReportsHidden: alert.caseReports.length },
+      ),
     receivedAggregates: (actor: UserActor, filter: { disease?: string; party?: string; limit: number }) =>
       received.listAggregates(db, { ...filter, recipients: scopeOf(actor) }),
-    receivedRecords: (actor: UserActor, filter: { type?: string; subject?: string; limit: number }) =>
-      received.listRecords(db, { ...filter, recipients: scopeOf(actor) }),
+    receivedRecords: async (actor: UserActor, filter: { type?: string; subject?: string; limit: number }) =>
+      (await received.listRecords(db, { ...filter, recipients: scopeOf(actor) })).map(({ payload: { patient, ...rest }, ...record }) =>
+        record.recipient === actor.jurisdiction || patient === undefined ? { ...record, payload: { ...rest, ...(patient === undefined ? {} : { patient }) } } : { ...record, payload: { ...rest, patientHidden: true } },
+      ),
     expire,
   };
 };
