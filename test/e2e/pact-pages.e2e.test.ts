@@ -88,8 +88,10 @@ describe('what each party owes now', () => {
     const { page } = session;
     await signIn(session, server.url, demo('nfp.ke'));
     await page.waitForURL(`${server.url}/region/KE`);
-    await page.getByRole('navigation', { name: en.layout.navigation }).getByRole('link', { name: en.nav.duties }).click();
-    await page.waitForURL(`${server.url}${PACT}/duties`);
+    // The focal point's start page leads there; so does the navigation.
+    await page.getByRole('navigation', { name: en.layout.navigation }).getByRole('link', { name: en.nav.duties }).waitFor();
+    await page.getByRole('link', { name: en.country.owesNow.replace('{{country}}', 'Kenya') }).click();
+    await page.waitForURL(`${server.url}${PACT}/duties?party=KE`);
     await page.getByRole('heading', { level: 1, name: 'What Kenya owes now' }).waitFor();
     await expect(page.getByLabel(en.duties.party).inputValue()).resolves.toBe('KE');
 

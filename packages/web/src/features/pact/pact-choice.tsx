@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, Redirect } from 'wouter';
+import { Link, Redirect, useSearch } from 'wouter';
 import { api } from '../../shared/api/client.ts';
 import { useApi } from '../../shared/api/use-api.ts';
 import { ErrorNotice, Loading } from '../../shared/components/notice.tsx';
@@ -13,11 +13,14 @@ import { StateBadge } from './plain-text.tsx';
  */
 const PactChoice = ({ section }: { section: '' | '/duties' }) => {
   const { t } = useTranslation();
+  // The query (?party=KE) goes along to the pact's own page.
+  const search = useSearch();
+  const query = search ? `?${search}` : '';
   const pacts = useApi((signal) => pactApi(api).list(signal), []);
   if (pacts.status === 'loading') return <Loading />;
   if (pacts.status === 'failed') return <ErrorNotice error={pacts.error} />;
   const list = pacts.data.pacts;
-  if (list.length === 1) return <Redirect to={`/pacts/${list[0]!.id}${section}`} replace />;
+  if (list.length === 1) return <Redirect to={`/pacts/${list[0]!.id}${section}${query}`} replace />;
   return (
     <>
       <PageHeading title={t('pact.chooseTitle')} />
@@ -25,7 +28,7 @@ const PactChoice = ({ section }: { section: '' | '/duties' }) => {
       <ul className="plain-list">
         {list.map((pact) => (
           <li key={pact.id}>
-            <Link href={`/pacts/${pact.id}${section}`}>{pact.title}</Link> <StateBadge state={pact.status.state} />
+            <Link href={`/pacts/${pact.id}${section}${query}`}>{pact.title}</Link> <StateBadge state={pact.status.state} />
           </li>
         ))}
       </ul>

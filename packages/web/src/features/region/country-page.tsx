@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'wouter';
+import { useAuth } from '../../app/auth.tsx';
 import { api } from '../../shared/api/client.ts';
 import type { Facility, JurisdictionDetail } from '../../shared/api/types.ts';
 import { useApi } from '../../shared/api/use-api.ts';
@@ -43,6 +44,7 @@ export const CountryPage = () => {
 
 const Country = ({ detail, map, facilities }: { detail: JurisdictionDetail; map: RegionMapData; facilities: Facility[] }) => {
   const { t, i18n } = useTranslation();
+  const { me } = useAuth();
   const [, navigate] = useLocation();
   const language = i18n.language;
   const shape = map.shapes.find((s) => s.code === detail.code);
@@ -56,6 +58,14 @@ const Country = ({ detail, map, facilities }: { detail: JurisdictionDetail; map:
         <p className="breadcrumb">
           <Link href="/region">{t('country.backToRegion')}</Link>
         </p>
+        {/* A focal point's start page leads to what their country owes under the pact. */}
+        {me && me.jurisdiction === detail.code && me.roles.includes('national-focal-point') ? (
+          <p>
+            <Link href={`/pact/duties?party=${detail.code}`} className="button">
+              {t('country.owesNow', { country: jurisdictionName(detail, language) })}
+            </Link>
+          </p>
+        ) : null}
       </PageHeading>
       <StatCards label={t('region.keyFigures')}>
         <StatCard
