@@ -291,3 +291,36 @@ describe('who sees federation traffic', () => {
     expect(ke).toMatchObject({ hostedHere: true, url: 'http://localhost:4103', publicKey: keys().publicKey('KE'), backlog: 0 });
   });
 });
+
+describe('retention of what was received', () => {
+  it('drops a line list and the signed original at the date the clause set, and still recognises a redelivery', async () => {
+    const raised = await node.app.inject({
+      method: 'POST',
+      url: '/api/v1/federation/alerts',
+      headers: nfpKe,
+      payload: { disease: 'cholera', level: 3, title: 'Kept for 90 days (synthetic)', caseReports: CASE_REPORTS.slice(0, 1), to: ['UG'] },
+    });
+    expect(raised.statusCode, raised.body).toBe(201);
+    await node.services.federation.deliverNow();
+    const { alertId, messages } = raised.json();
+    const signed = (await get(`/api/v1/federation/outbox/${messages[0].id}`, nfpKe)).jws as string;
+    const copy = async () => (await get('/api/v1/federation/received/alerts', nfpUg)).alerts.find((a: { alertId: string }) => a.alertId === alertId);
+    expect((await copy()).caseReports).toHaveLength(1);
+
+    node.clock.advance(89 * 86_400_000);
+    expect(await node.services.federation.expire({ kind: 'system', name: 'test' })).toMatchObject({ alerts: 0, inbox: 0 });
+    node.clock.advance(2 * 86_400_000);
+    const expired = await node.services.federation.expire({ kind: 'system', name: 'test' });
+    expect(expired.alerts).toBeGreaterThanOrEqual(1);
+    expect(expired.inbox).toBeGreaterThanOrEqual(1);
+    // Sessions last hours, not months.
+    nfpUg = await node.signIn(demoEmail('nfp.ug'));
+    expect(await copy()).toMatchObject({ caseReports: null, level: 3 });
+    const row = (await get('/api/v1/federation/inbox?limit=1000', nfpUg)).messages.find((m: { id: string }) => m.id === messages[0].id);
+    expect(row.envelope.payload).toEqual({ expired: true });
+
+    const again = await post(signed);
+    expect(again.json()).toEqual({ id: messages[0].id, status: 'duplicate' });
+    expect(await copy()).toMatchObject({ caseReports: null, messages: 1 });
+  });
+});
