@@ -1,6 +1,7 @@
 import { allocationBenchmark } from './allocation.ts';
 import { detectionBenchmark } from './detection.ts';
 import { federationBenchmark } from './federation.ts';
+import { ingestBenchmark } from './ingest.ts';
 import { ledgerBenchmark } from './ledger.ts';
 import { pactDecideBenchmark } from './pact-decide.ts';
 import { surveillanceIngest } from './surveillance-ingest.ts';
@@ -15,4 +16,5 @@ export const BENCHMARKS: Record<string, Benchmark> = {
   detection: detectionBenchmark,
   federation: federationBenchmark,
   ledger: ledgerBenchmark,
+  ingest: ingestBenchmark,
 };

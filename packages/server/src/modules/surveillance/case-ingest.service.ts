@@ -156,8 +156,19 @@ export const createCaseIngest = (deps: CaseIngestDeps) => {
     return PERSONAL_FIELDS.every((field) => storedPersonal[field] === personal[field]);
   };
 
+  /**
+   * Encrypts each report's personal fields under a fresh row id before any
+   * transaction opens, so the database waits on no cipher work; a report
+   * that turns out to replace a stored one is re-encrypted under that id.
+   */
+  const prepare = (items: readonly IncomingCase[], keys: FieldKeys) =>
+    items.map((item) => {
+      const id = randomUUID();
+      return { ...item, id, encrypted: encryptPersonal(id, personalOf(item.report), keys) };
+    });
+
   /** Writes one chunk: new reports inserted, changed ones replaced, counts moved by the difference. */
-  const writeChunk = async (tx: Db, actor: Actor, items: readonly IncomingCase[], source: cases.StoredCase['source'], synthetic: boolean) => {
+  const writeChunk = async (tx: Db, actor: Actor, items: readonly ReturnType<typeof prepare>[number][], source: cases.StoredCase['source'], synthetic: boolean) => {
     const now = clock.now();
     const keys = deps.fieldKeys();
     const existing = new Map(
@@ -170,17 +181,17 @@ export const createCaseIngest = (deps: CaseIngestDeps) => {
     const updates: cases.StoredCase[] = [];
     const deltas: counts.CaseCountDelta[] = [];
     const results: NonNullable<IngestSummary['results']> = [];
-    for (const { report } of items) {
+    for (const { report, id: freshId, encrypted } of items) {
       const stored = existing.get(`${report.party}\u0000${report.clientId}`);
       if (stored && unchanged(stored, report, keys)) {
         results.push({ clientId: report.clientId, id: stored.id, status: 'unchanged' });
         continue;
       }
-      const id = stored?.id ?? randomUUID();
+      const id = stored?.id ?? freshId;
       const row: cases.StoredCase = {
         id,
         ...plain(report),
-        ...encryptPersonal(id, personalOf(report), keys),
+        ...(stored ? encryptPersonal(id, personalOf(report), keys) : encrypted),
         source,
         receivedAt: stored?.receivedAt ?? now,
         receivedBy: stored?.receivedBy ?? actorLabel(actor),
@@ -216,12 +227,13 @@ export const createCaseIngest = (deps: CaseIngestDeps) => {
       if (problems.length > 0) throw errors.batchRejected(problems, problems.length, incoming.length);
     }
     const parties = [...new Set(incoming.map((i) => i.report.party))].sort();
+    const prepared = prepare(incoming, deps.fieldKeys());
     const touched: TouchedWeeks = new Map();
     const results = await db.transaction(async (tx) => {
       // Two batches resending the same new client id must not both insert it.
       for (const party of parties) await tx.query("SELECT pg_advisory_xact_lock(hashtext('case-reports/' || $1))", [party]);
       const all: NonNullable<IngestSummary['results']> = [];
-      for (const chunk of chunks(incoming)) {
+      for (const chunk of chunks(prepared)) {
         const written = await writeChunk(tx, actor, chunk, options.source, options.synthetic ?? false);
         all.push(...written.results);
         for (const d of written.deltas) {

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts';
+import type { Db, Queryable } from '../../db/database.ts';
 
 /** A case report as stored: personal fields are ciphertext (or null). */
 export interface StoredCase {
@@ -68,12 +68,28 @@ export const caseReportValues = (c: StoredCase): unknown[] => COLUMNS.map(([, , 
 
 const columnArrays = (rows: readonly StoredCase[]) => COLUMNS.map(([, , pick]) => rows.map(pick));
 
-// Rows go in as one array per column through unnest: one statement and one
-// round trip however many rows, which is what keeps a batch near COPY speed.
-export const insertCases = async (q: Queryable, rows: readonly StoredCase[]) => {
+const csvCell = (value: unknown): string => {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  // Quoted, an empty string stays a string; unquoted empty is NULL in COPY's CSV format.
+  return text === '' || /[",\r\n]/.test(text) || text.trim() !== text ? `"${text.replaceAll('"', '""')}"` : text;
+};
+
+/** Rows as COPY CSV in CASE_REPORT_COLUMNS order. */
+export const caseReportsCsv = (rows: readonly StoredCase[]): string => {
+  let csv = '';
+  for (const row of rows) csv += `${caseReportValues(row).map(csvCell).join(',')}\n`;
+  return csv;
+};
+
+/**
+ * New rows go in with COPY inside the batch's transaction: the bulk path
+ * PostgreSQL offers, on both drivers, and all or nothing with the rest of
+ * the batch.
+ */
+export const insertCases = async (q: Db, rows: readonly StoredCase[]) => {
   if (rows.length === 0) return;
-  const casts = COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ');
-  await q.query(`INSERT INTO case_reports (${CASE_REPORT_COLUMNS.join(', ')}) SELECT * FROM unnest(${casts})`, columnArrays(rows));
+  await q.copyFrom('case_reports', CASE_REPORT_COLUMNS, caseReportsCsv(rows));
 };
 
 /** Replaces the content of existing reports (same id); received_at and received_by stay those of the first receipt. */

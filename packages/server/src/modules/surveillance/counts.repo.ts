@@ -156,6 +156,41 @@ export const weeklyChannels = async (q: Queryable, key: { party: string; disease
   return [...weeks.values()].sort((a, b) => a.weekStart.localeCompare(b.weekStart));
 };
 
+/**
+ * Every series of one party for some diseases in two queries: each area's
+ * weekly totals from both channels, and area `all` as their sums. What a
+ * detection run over many series of a party reads.
+ */
+export const weeklyChannelsOfParty = async (q: Queryable, party: string, diseases: readonly string[], until: string) => {
+  const params = [party, diseases, until];
+  const lineList = await q.query<{ disease: string; area: string; week: string; n: number }>(
+    `SELECT disease, area, week_start AS week, sum(count)::int8 AS n FROM case_counts_weekly
+     WHERE party = $1 AND disease = ANY($2::text[]) AND week_start <= $3::date GROUP BY disease, area, week_start`,
+    params,
+  );
+  const reported = await q.query<{ disease: string; area: string; week: string; n: number }>(
+    `SELECT disease, area, iso_week_start AS week, sum(count)::int8 AS n FROM aggregate_counts
+     WHERE party = $1 AND disease = ANY($2::text[]) AND iso_week_start IS NOT NULL AND iso_week_start <= $3::date
+       AND age_band = 'all' AND sex = 'all' AND classification = 'all'
+     GROUP BY disease, area, iso_week_start`,
+    params,
+  );
+  const series = new Map<string, Map<string, WeeklyChannels>>();
+  const add = (disease: string, area: string, week: string, channel: 'lineList' | 'reported', n: number) => {
+    const key = `${disease}|${area}`;
+    let weeks = series.get(key);
+    if (!weeks) series.set(key, (weeks = new Map()));
+    const entry = weeks.get(week) ?? { weekStart: week, lineList: 0, reported: null };
+    if (channel === 'lineList') entry.lineList += n;
+    else entry.reported = (entry.reported ?? 0) + n;
+    weeks.set(week, entry);
+  };
+  for (const r of lineList) for (const area of [r.area, 'all']) add(r.disease, area, r.week, 'lineList', r.n);
+  for (const r of reported) for (const area of [r.area, 'all']) add(r.disease, area, r.week, 'reported', r.n);
+  return (disease: string, area: string): WeeklyChannels[] =>
+    [...(series.get(`${disease}|${area}`)?.values() ?? [])].sort((a, b) => a.weekStart.localeCompare(b.weekStart));
+};
+
 /** Party totals of one ISO week for a disease, from both channels (for indicators). */
 export const partyWeekTotals = async (q: Queryable, disease: string, weekStart: string) => {
   const lineList = await q.query<{ party: string; n: number }>(

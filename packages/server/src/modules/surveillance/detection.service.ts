@@ -27,27 +27,30 @@ const ACTIVE_WEEKS = 104;
 export const createDetection = (deps: { db: Db; audit: AuditLog; clock: Clock; log: Logger }) => {
   const { db, audit, clock, log } = deps;
 
-  /** Evaluates some weeks of one series and stores what it finds; returns how many new signals it raised. */
-  const evaluateSeries = async (q: Queryable, key: signals.SeriesKey, weeks: readonly string[], at: Date, synthetic = false) => {
-    const until = [...weeks].sort().at(-1);
-    if (until === undefined) return { evaluated: 0, raised: 0 };
-    const series = buildWeeklySeries(await counts.weeklyChannels(q, key, until), until);
-    const rows = evaluateWeeks(series, weeks).map((week) => ({ ...key, ...week }));
-    await signals.saveResults(q, rows, at);
-    const raised = await signals.syncSignals(q, rows, at, randomUUID, synthetic);
+  /** Evaluates some weeks of many series, reading each party's series in two queries; stores results and signals. */
+  const evaluate = async (q: Queryable, work: readonly { key: signals.SeriesKey; weeks: readonly string[] }[], at: Date, synthetic = false) => {
+    const rows: signals.DetectionResult[] = [];
+    for (const party of [...new Set(work.map((w) => w.key.party))]) {
+      const mine = work.filter((w) => w.key.party === party && w.weeks.length > 0);
+      const until = mine.flatMap((w) => w.weeks).sort().at(-1);
+      if (until === undefined) continue;
+      const channelsOf = await counts.weeklyChannelsOfParty(q, party, [...new Set(mine.map((w) => w.key.disease))], until);
+      for (const { key, weeks } of mine) {
+        const last = [...weeks].sort().at(-1)!;
+        const series = buildWeeklySeries(channelsOf(key.disease, key.area), last);
+        rows.push(...evaluateWeeks(series, weeks).map((week) => ({ ...key, ...week })));
+      }
+    }
+    for (let i = 0; i < rows.length; i += 5_000) await signals.saveResults(q, rows.slice(i, i + 5_000), at);
+    let raised = 0;
+    for (let i = 0; i < rows.length; i += 5_000) raised += await signals.syncSignals(q, rows.slice(i, i + 5_000), at, randomUUID, synthetic);
     return { evaluated: rows.length, raised };
   };
 
   const runOver = async (actor: Actor, work: { key: signals.SeriesKey; weeks: string[] }[], reason: string, options: { synthetic?: boolean; q?: Db } = {}) => {
     const at = clock.now();
     const run = async (tx: Db) => {
-      let evaluated = 0;
-      let raised = 0;
-      for (const { key, weeks } of work) {
-        const outcome = await evaluateSeries(tx, key, weeks, at, options.synthetic);
-        evaluated += outcome.evaluated;
-        raised += outcome.raised;
-      }
+      const { evaluated, raised } = await evaluate(tx, work, at, options.synthetic);
       await audit.append(tx, actor, {
         action: 'detection.ran',
         entityType: 'detection-run',
@@ -104,7 +107,7 @@ export const createDetection = (deps: { db: Db; audit: AuditLog; clock: Clock; l
     return runOver(actor, keys.map((key) => ({ key, weeks })), 'request');
   };
 
-  return { evaluateSeries, runOver, afterIngest, runScheduled, runOnRequest, activeKeys, weeksBetween };
+  return { evaluate, runOver, afterIngest, runScheduled, runOnRequest, activeKeys, weeksBetween };
 };
 
 export type Detection = ReturnType<typeof createDetection>;
