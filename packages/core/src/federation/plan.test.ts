@@ -148,6 +148,6 @@ describe('the other message types', () => {
     const ask = { requestId: 'v1', kind: 'request', profession: 'doctor', licenceNumber: 'D-9', issuer: 'UG', host: 'KE' };
     expect(decidePlan('licence-verification', ask, 'KE', 'UG').plan.speakers).toEqual(['KE']);
     expect(decidePlan('licence-verification', { ...ask, kind: 'result', status: 'valid' }, 'UG', 'KE').plan.speakers).toEqual(['UG']);
-    expect(decidePlan('licence-verification', ask, 'UG', 'KE').plan.speakers).toEqual(['']);
+    expect(decidePlan('licence-verification', ask, 'UG', 'KE').plan.speakers).toEqual([]);
   });
 });

@@ -141,7 +141,8 @@ const PLANNERS: { [T in MessageType]: (input: PlanInput, payload: Extract<Messag
   }),
   'referral-status': (input, p) => ({
     primary: { request: { kind: 'referral', from: p.party, to: input.from, service: p.service, authorised: true } },
-    speakers: [input.to === p.party ? input.from : ''],
+    // The receiving party reports back to the referring one.
+    speakers: input.to === p.party ? [input.from] : [],
     audience: false,
     context: {},
   }),
@@ -157,7 +158,7 @@ const PLANNERS: { [T in MessageType]: (input: PlanInput, payload: Extract<Messag
       },
     },
     // The host asks the issuer; the issuer answers the host.
-    speakers: [p.kind === 'request' && input.to === p.issuer ? p.host : p.kind === 'result' && input.to === p.host ? p.issuer : ''],
+    speakers: p.kind === 'request' && input.to === p.issuer ? [p.host] : p.kind === 'result' && input.to === p.host ? [p.issuer] : [],
     audience: false,
     context: {},
   }),

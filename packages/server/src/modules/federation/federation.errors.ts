@@ -72,7 +72,7 @@ export const senderRequired = () =>
   new AppError('FEDERATION_SENDER_REQUIRED', 'A system sender must say which jurisdiction it speaks for (`from`).', { status: 400 });
 
 export const notSpeaker = (sender: string, type: string, speakers: string[]) =>
-  new AppError('FEDERATION_NOT_SPEAKER', `${sender} cannot send this ${type}: only ${speakers.filter(Boolean).join(' or ') || 'another party'} may.`, {
+  new AppError('FEDERATION_NOT_SPEAKER', `${sender} cannot send this ${type}: only ${speakers.join(' or ') || 'another party'} may.`, {
     status: 403,
     params: { sender, type, speakers },
   });
