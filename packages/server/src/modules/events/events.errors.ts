@@ -8,9 +8,6 @@ export const wrongStatus = (action: string, status: string, allowed: readonly st
     params: { action, status, allowed },
   });
 
-export const signalAlreadyPromoted = (signalId: string) =>
-  new AppError('EVENT_SIGNAL_ALREADY_PROMOTED', 'This signal already opened an event.', { status: 409, params: { signalId } });
-
 export const eventFieldsMissing = (fields: string[]) =>
   new AppError('EVENT_FIELDS_MISSING', `An event not opened from a signal needs: ${fields.join(', ')}.`, { status: 400, params: { fields } });
 
