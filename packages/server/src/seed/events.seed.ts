@@ -159,13 +159,15 @@ const writeEvent = async (c: Context, story: EventStory, signalId: string | null
   ];
   await eventsRepo.updateEvent(c.tx, event);
   await eventsRepo.addTimeline(c.tx, entries);
-  if (signalId) await signalsRepo.triageSignal(c.tx, signalId, { status: 'promoted', at: openedAt, by: SEED, note: null, eventId: event.id });
   return event;
 };
 
-const firstSignal = async (tx: Db, o: Outbreak) => {
-  const found = await signalsRepo.listSignals(tx, { parties: [o.party], disease: o.disease, area: o.area, from: o.start, to: addDays(o.start, 7 * o.weeks), limit: 500 });
-  return found.at(-1) ?? null;
+/** The signals detection raised during an outbreak, first week first (area and national series). */
+const signalsOf = async (tx: Db, o: Outbreak) => {
+  const window = { parties: [o.party], disease: o.disease, from: o.start, to: addDays(o.start, 7 * o.weeks), limit: 500 };
+  const area = await signalsRepo.listSignals(tx, { ...window, area: o.area });
+  const national = await signalsRepo.listSignals(tx, { ...window, area: 'all' });
+  return { first: area.at(-1) ?? null, all: [...area, ...national] };
 };
 
 /**
@@ -213,9 +215,14 @@ export const eventsSeed: SeedStep = {
     let linked = 0;
     let open = 0;
     for (const outbreak of outbreaks) {
-      const signal = await firstSignal(tx, outbreak);
+      const { first: signal, all } = await signalsOf(tx, outbreak);
       const story = eventStory(outbreak, signal ? { weekStart: signal.weekStart, raisedOn: signal.raisedAt.toISOString().slice(0, 10) } : null, today, c.random);
       const event = await writeEvent(c, story, signal?.id ?? null);
+      // The focal point attached every alarm of the outbreak, in its area and nationally, to its event.
+      for (const s of all) {
+        const at = s.raisedAt > event.openedAt ? s.raisedAt : event.openedAt;
+        await signalsRepo.triageSignal(tx, s.id, { status: 'promoted', at, by: SEED, note: s.id === signal?.id ? null : 'Part of an open event', eventId: event.id });
+      }
       if (signal) linked += 1;
       if (event.status === 'confirmed') open += 1;
     }
