@@ -64,7 +64,7 @@ const state = async () => ({
 });
 
 const replayed = async () => {
-  const entries = await node.db.query<StockEntry & { at: Date }>('SELECT kind, store, product, lot, quantity, at FROM stock_entries ORDER BY seq');
+  const entries = await node.db.query<Omit<StockEntry, 'at'> & { at: Date; [column: string]: unknown }>('SELECT kind, store, product, lot, quantity, at FROM stock_entries ORDER BY seq');
   return replay(entries.map((e) => ({ ...e, at: e.at.toISOString() })));
 };
 
