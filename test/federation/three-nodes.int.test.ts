@@ -55,8 +55,12 @@ describe(`three nodes on loopback (${testDbKind()})`, () => {
     expect(atUganda.caseReports).toHaveLength(2);
     expect(JSON.stringify(atUganda.caseReports)).not.toMatch(/patientName|phone|village|Synthetic Person/);
     expect(atHub).toMatchObject({ caseReports: null, caseReportsWithheld: 2 });
-    const sent = (await outboxOf('KE')).filter((m) => raised.body.messages.some((r: { id: string }) => r.id === m.id));
-    expect(sent.map((m) => m.status)).toEqual(['delivered', 'delivered']);
+    // The sender books the delivery once the receiver's answer is back, a moment after the receiver stored it.
+    const sent = await eventually('both marked delivered', async () => {
+      const mine = (await outboxOf('KE')).filter((m) => raised.body.messages.some((r: { id: string }) => r.id === m.id));
+      return mine.every((m) => m.status === 'delivered') ? mine : undefined;
+    });
+    expect(sent).toHaveLength(2);
     const { peers } = (await api('KE', '/federation/peers')).body;
     expect(peers.filter((p: { hostedHere: boolean }) => p.hostedHere).map((p: { code: string }) => p.code)).toEqual(['KE']);
     expect(peers.find((p: { code: string }) => p.code === 'UG')).toMatchObject({ url: federation.nodes.UG!.url, failures: 0, backlog: 0 });
@@ -100,9 +104,12 @@ describe(`three nodes on loopback (${testDbKind()})`, () => {
     const alerts = (await alertsAt('UG')).filter((a) => alertIds.includes(a.alertId));
     expect(alerts).toHaveLength(4);
     expect(alerts.every((a) => a.messages === 1)).toBe(true);
-    const outbox = (await outboxOf('KE')).filter((m) => toUganda.includes(m.id));
-    expect(outbox.every((m) => m.status === 'delivered')).toBe(true);
+    const outbox = await eventually('all marked delivered', async () => {
+      const mine = (await outboxOf('KE')).filter((m) => toUganda.includes(m.id));
+      return mine.every((m) => m.status === 'delivered') ? mine : undefined;
+    });
     expect(outbox.some((m) => m.attempts > 1)).toBe(true);
+    expect(outbox).toHaveLength(4);
     expect((await api('KE', '/federation/peers')).body.peers.find((p: { code: string }) => p.code === 'UG')).toMatchObject({ failures: 0, backlog: 0 });
 
     // A redelivery (as after a lost answer) is acknowledged and applies nothing.

@@ -112,8 +112,12 @@ const runDemo = async (io: CliIo, options: { check: boolean; keep: boolean }) =>
     const reports = (atUganda.caseReports ?? []) as Record<string, unknown>[];
     say(`   Uganda received it with ${reports.length} line-list records, fields: ${[...new Set(reports.flatMap((r) => Object.keys(r)))].sort().join(', ')}`);
     expect(reports.length === 2 && !JSON.stringify(reports).match(/patientName|phone|village|Synthetic Person/), 'Uganda has the line list, names, phones and villages dropped (clause case-reports-lake-victoria-outbreak)');
-    const outbox = list(await call(node('KE').url, '/api/v1/federation/outbox?type=alert', { token: ke }), 'messages');
-    expect(outbox.filter((m) => m.status === 'delivered').length === 2, "Kenya's outbox shows both messages delivered");
+    // Kenya books each delivery when Uganda's and the hub's answers are back, a moment after they stored it.
+    const delivered = await waitFor('both deliveries booked', async () => {
+      const outbox = list(await call(node('KE').url, '/api/v1/federation/outbox?type=alert', { token: ke }), 'messages');
+      return outbox.filter((m) => m.status === 'delivered').length === 2 ? true : undefined;
+    }).catch(() => false);
+    expect(delivered, "Kenya's outbox shows both messages delivered");
 
     say('4. What the pact does not allow does not travel');
     const watch = await call(node('KE').url, '/api/v1/federation/alerts', { token: ke, body: { disease: 'cholera', level: 1, title: 'Watch (synthetic demo)', to: ['UG'] } });
