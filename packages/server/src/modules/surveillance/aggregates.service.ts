@@ -87,13 +87,23 @@ export const createAggregates = (deps: { db: Db; clock: Clock; access: DataAcces
       { dataset: 'aggregate-counts', purpose: q.purpose, ...(q.disease ? { disease: q.disease } : {}), granularity },
       explicit,
     );
-    const permitted = [...grants.keys()];
+    let permitted = [...grants.keys()];
+    if (q.source === 'reported' && q.weeks === 'mmwr' && permitted.length > 0) {
+      const isoReporters = await queries.partiesReportingIsoWeeks(db, { parties: permitted, disease: q.disease, area: q.area, from: q.from, to: q.to, by: [] });
+      if (explicit && isoReporters.length > 0) throw errors.weeksNotRegroupable(isoReporters[0]!);
+      for (const party of isoReporters) {
+        const error = errors.weeksNotRegroupable(party);
+        refused.push({ party, code: error.code, message: error.message });
+        grants.delete(party);
+      }
+      permitted = [...grants.keys()];
+    }
     const filter = { parties: permitted, disease: q.disease, area: q.area, from: q.from, to: q.to, by: q.by };
     const rows =
       permitted.length === 0
         ? []
         : q.source === 'reported'
-          ? await queries.reportedCounts(db, filter)
+          ? await queries.reportedCounts(db, filter, q.weeks)
           : await queries.lineListCounts(db, filter, q.period === 'day' ? 'day' : q.weeks === 'mmwr' ? 'mmwr-week' : 'iso-week');
     const cells = rows.map((row) => {
       const k = suppressionK(grants.get(row.party)!.obligations);

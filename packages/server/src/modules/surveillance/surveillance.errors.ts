@@ -76,3 +76,14 @@ export const periodTooFine = (period: string, weeks: string) =>
 
 export const reportedByDay = () =>
   new AppError('SURV_QUERY_INVALID', 'Reported counts are kept by their reporting period; ask for period=week.', { status: 400 });
+
+/**
+ * Reported counts are kept at the period they were reported for: a total
+ * over Monday–Sunday cannot be split into the Sunday–Saturday weeks of MMWR.
+ */
+export const weeksNotRegroupable = (party: string) =>
+  new AppError(
+    'SURV_WEEKS_NOT_REGROUPABLE',
+    `${party} reported these counts by ISO week (Monday to Sunday); a weekly total cannot be split into MMWR weeks (Sunday to Saturday). Ask for weeks=iso, or for source=cases (the line list is counted by day).`,
+    { status: 400, params: { party, weeks: 'mmwr' } },
+  );
