@@ -87,3 +87,10 @@ export const weeksNotRegroupable = (party: string) =>
     `${party} reported these counts by ISO week (Monday to Sunday); a weekly total cannot be split into MMWR weeks (Sunday to Saturday). Ask for weeks=iso, or for source=cases (the line list is counted by day).`,
     { status: 400, params: { party, weeks: 'mmwr' } },
   );
+
+export const breakdownTooDetailed = (by: readonly string[], max: number) =>
+  new AppError(
+    'SURV_BREAKDOWN_TOO_DETAILED',
+    `Under the pact's minimum cell size an answer breaks counts down by at most ${max} of area, ageBand, sex and classification (an area filter counts as a breakdown by area); asked: ${by.join(', ')}. Suppression protects a two-way table against its totals, not a wider table against all of its margins.`,
+    { status: 400, params: { by, max } },
+  );
