@@ -7,7 +7,9 @@
  * touched), beside a raw COPY (db.copyFrom) of the same rows into the same
  * table of the same database in the same run (their personal fields
  * encrypted beforehand, outside the timing: the API has to encrypt, COPY not). The goal is a batch API at
- * 30 % or more of COPY's rate. Runs on PGlite, and on PostgreSQL when
+ * 30 % or more of COPY's rate. Runs on PGlite with its data directory on
+ * disk, as `npm start` runs it (a temporary directory, removed after), and
+ * on PostgreSQL when
  * CONCORD_TEST_DATABASE_URL or DATABASE_URL is set (a scratch database is
  * created and dropped). The API is measured with one client sending batch
  * after batch, and with two clients of two parties at once (encryption runs
@@ -22,7 +24,7 @@ import pg from 'pg';
 import pino from 'pino';
 import { addDays, ageBandOf, seededRandom } from '@concord/core';
 import { BASE_SEED_STEPS, createNode, fixedClock, loadConfig, migrate, runSeed, type Db } from '@concord/server';
-import { openPglite } from '@concord/server/db/pglite';
+import { openDatabase } from '@concord/server/db/open';
 import { openPostgres } from '@concord/server/db/postgres';
 import { openKeyStore } from '@concord/server/keys/key-store';
 import { createAuditLog } from '@concord/server/modules/audit/audit.service';
@@ -164,11 +166,17 @@ const withScratchPostgres = async (url: string, work: (db: Db) => Promise<void>)
 export const ingestBenchmark: Benchmark = async (flags) => {
   const rows = flag(flags, 'rows', 20_000);
   const batch = flag(flags, 'batch', 2_000);
-  const pglite = await openPglite(undefined);
+  // PGlite as the product runs it: a data directory on disk, under its lock (a fresh temporary one, removed after).
+  const dataDir = mkdtempSync(join(tmpdir(), 'concord-bench-data-'));
   try {
-    await measure('PGlite', pglite, rows, batch);
+    const pglite = await openDatabase({ kind: 'pglite', dataDir });
+    try {
+      await measure('PGlite (data directory on disk)', pglite, rows, batch);
+    } finally {
+      await pglite.close();
+    }
   } finally {
-    await pglite.close();
+    rmSync(dataDir, { recursive: true, force: true });
   }
   const url = process.env.CONCORD_TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   if (!url) {

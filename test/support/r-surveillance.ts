@@ -74,6 +74,10 @@ export const rNumber = (cell: string | undefined): number | null => {
 /** R's 0/1/NA alarm → boolean or null. */
 export const rAlarm = (cell: string | undefined): boolean | null => (cell === 'NA' || cell === undefined ? null : cell === '1');
 
-/** Relative agreement, with an absolute floor of 1 on the scale so that bounds near 0 compare absolutely. */
+/**
+ * Relative disagreement |a − b| / |b|, with no floor: a bound of 0.003 is held
+ * to 1e-6 of 0.003, not to 1e-6 absolute. A reference of 0 (or ±Inf) must be
+ * matched exactly: anything else is an infinite disagreement.
+ */
 export const relativeError = (actual: number, expected: number): number =>
-  actual === expected ? 0 : Math.abs(actual - expected) / Math.max(1, Math.abs(expected));
+  actual === expected ? 0 : expected === 0 || !Number.isFinite(expected) ? Infinity : Math.abs(actual - expected) / Math.abs(expected);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importCountsOf } from '@concord/core';
 import { demoEmail, startTestNode, type TestNode } from '../support/test-node.ts';
 
 let node: TestNode;
@@ -192,7 +193,12 @@ describe('FHIR R4 MeasureReport', () => {
       payload: JSON.stringify(measureReport(9)),
     });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ resourceType: 'OperationOutcome', counts: 1, imported: 1 });
+    expect(response.headers['content-type']).toMatch(/^application\/fhir\+json/);
+    const outcome = response.json();
+    // A valid R4 OperationOutcome: no elements beyond R4's; the figures sit in the import-counts extension.
+    expect(Object.keys(outcome).sort()).toEqual(['extension', 'issue', 'resourceType']);
+    expect(outcome).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ severity: 'information', code: 'informational' }] });
+    expect(importCountsOf(outcome)).toEqual({ received: 1, imported: 1, updated: 0, signalsRaised: 0 });
     expect(await weekCells('reported', '&disease=cholera')).toEqual([expect.objectContaining({ period: '2025-W52', count: 9 })]);
   });
 

@@ -97,6 +97,14 @@ export const defaultRange = (
 const rangeWithin = (first: number, n: number): WeekRange | null => (first <= n ? [first, n] : null);
 
 /**
+ * The first week a method can compute on a series, where an explicit range
+ * may start (R stops before it): EARS 8/10/12, Farrington 263 without dates,
+ * CUSUM 2 (its reference mean needs one week before the range).
+ */
+export const earliestWeek = (method: DetectionMethod, series: DetectionSeries, control: Partial<ControlOf<DetectionMethod>> = {}): number =>
+  weekBounds(method, prepareSeries(series), methodControl(method, control)).earliest;
+
+/**
  * Runs one detection method over a series. Rows come back in week order, one
  * per week of the range; an empty list when the series is too short for the
  * default range.

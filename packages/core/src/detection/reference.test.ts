@@ -1,7 +1,8 @@
 /**
  * Every reference file of R `surveillance` 1.20.3 in test/fixtures, every
- * row: the bound within 1e-6 relative (or both NA) and the same alarm (NA
- * alarm = NA). For Farrington also the fit behind the bound: expected count,
+ * row: the bound within 1e-6 relative, |a − b| ≤ 1e-6·|b| with no absolute
+ * floor (exactly equal where R gives 0 or Inf, or both NA), and the same
+ * alarm (NA alarm = NA). For Farrington also the fit behind the bound: expected count,
  * dispersion, trend decision and slope, score and p-value, and the run
  * without the low-count gate (R's `limit54 = c(0, 4)`), which shows the
  * threshold even in weeks the gate hides.
@@ -100,6 +101,13 @@ describe.each(files.map((file) => [file.file, file] as const))('R reference %s',
 });
 
 describe('R reference set', () => {
+  it('holds small bounds to the same relative tolerance as large ones', () => {
+    expect(relativeError(0.0030001, 0.003)).toBeGreaterThan(TOLERANCE);
+    expect(relativeError(3000.001, 3000)).toBeLessThan(TOLERANCE);
+    expect(relativeError(1e-9, 0)).toBe(Infinity);
+    expect(relativeError(Infinity, Infinity)).toBe(0);
+  });
+
   it('covers every method on every series', () => {
     const seriesNames = new Set(files.map((f) => f.series));
     expect(seriesNames.size).toBeGreaterThanOrEqual(5);

@@ -5,19 +5,63 @@ import { assessIhrAnnex2, IHR_CRITERIA, IHR_QUESTIONS, type IhrAnswers } from '.
 const answersOf = (yn: string): IhrAnswers => Object.fromEntries(IHR_CRITERIA.map((c, i) => [c, yn[i] === 'Y']));
 const codesIn = (group: string) => DISEASES.filter((d) => d.ihr === group).map((d) => d.code);
 
+/**
+ * The lists of IHR (2005) Annex 2, written here from the Annex's text rather
+ * than read from the catalogue, so that the catalogue is checked against them.
+ * Left box: "A case of the following diseases is unusual or unexpected and
+ * may have serious public health impact, and thus shall be notified".
+ */
+const ANNEX2_ALWAYS_NOTIFIABLE: Record<string, string> = {
+  smallpox: 'Smallpox',
+  'polio-wild': 'Poliomyelitis due to wild-type poliovirus',
+  'influenza-new-subtype': 'Human influenza caused by a new subtype',
+  sars: 'Severe acute respiratory syndrome (SARS)',
+};
+
+/**
+ * Right box: "An event involving the following diseases shall always lead to
+ * utilization of the algorithm": cholera, pneumonic plague, yellow fever,
+ * viral haemorrhagic fevers (Ebola, Lassa, Marburg), West Nile fever, and
+ * other diseases of special national or regional concern, "e.g. dengue
+ * fever, Rift Valley fever, and meningococcal disease".
+ */
+const ANNEX2_ALWAYS_ASSESSED: Record<string, string> = {
+  cholera: 'Cholera',
+  'plague-pneumonic': 'Pneumonic plague',
+  'yellow-fever': 'Yellow fever',
+  ebola: 'Viral haemorrhagic fever (Ebola)',
+  lassa: 'Viral haemorrhagic fever (Lassa)',
+  marburg: 'Viral haemorrhagic fever (Marburg)',
+  'west-nile': 'West Nile fever',
+  dengue: 'Special national or regional concern (dengue fever)',
+  'rift-valley-fever': 'Special national or regional concern (Rift Valley fever)',
+  meningococcal: 'Special national or regional concern (meningococcal disease)',
+};
+
+/** Viral haemorrhagic fevers the Annex does not name in its parenthesis, which the catalogue assesses as members of that group. */
+const OTHER_VIRAL_HAEMORRHAGIC_FEVERS = ['cchf'];
+
 describe('assessIhrAnnex2: the diseases of the instrument', () => {
-  it('the catalogue holds exactly the four always-notifiable diseases of Annex 2', () => {
-    expect(codesIn('always-notifiable').sort()).toEqual(['influenza-new-subtype', 'polio-wild', 'sars', 'smallpox']);
+  it('the catalogue marks exactly the four diseases of the Annex 2 left box always notifiable', () => {
+    expect(codesIn('always-notifiable').sort()).toEqual(Object.keys(ANNEX2_ALWAYS_NOTIFIABLE).sort());
   });
 
-  it.each(codesIn('always-notifiable'))('a single case of %s is notifiable whatever the answers', (disease) => {
+  it('the catalogue marks every disease of the Annex 2 right box always assessed, and only other viral haemorrhagic fevers beside them', () => {
+    expect(codesIn('always-assessed').sort()).toEqual([...Object.keys(ANNEX2_ALWAYS_ASSESSED), ...OTHER_VIRAL_HAEMORRHAGIC_FEVERS].sort());
+  });
+
+  it('keeps diseases the Annex does not list out of both boxes', () => {
+    for (const disease of ['measles', 'mpox', 'covid-19', 'malaria', 'influenza-seasonal']) expect(codesIn('other')).toContain(disease);
+  });
+
+  it.each(Object.entries(ANNEX2_ALWAYS_NOTIFIABLE))('a single case of %s (%s) is notifiable whatever the answers', (disease) => {
     const result = assessIhrAnnex2({ disease, answers: answersOf('NNNN') });
     expect(result).toMatchObject({ outcome: 'notify', deadlineHours: 24, criteriaMet: [] });
     expect(result.path).toEqual(['group:always-notifiable', `disease:${disease}`, 'outcome:notify']);
     expect(assessIhrAnnex2({ disease }).outcome).toBe('notify');
   });
 
-  it.each(codesIn('always-assessed'))('%s always enters the instrument: two criteria notify, fewer do not', (disease) => {
+  it.each([...Object.entries(ANNEX2_ALWAYS_ASSESSED), ...OTHER_VIRAL_HAEMORRHAGIC_FEVERS.map((code) => [code, 'Viral haemorrhagic fever'])])('%s (%s) always enters the instrument: two criteria notify, fewer do not', (disease) => {
     expect(assessIhrAnnex2({ disease, answers: answersOf('NNNN') })).toMatchObject({ outcome: 'not-notifiable-now', deadlineHours: null });
     expect(assessIhrAnnex2({ disease, answers: answersOf('NYNY') })).toMatchObject({ outcome: 'notify', deadlineHours: 24, criteriaMet: ['unusualOrUnexpected', 'travelOrTradeRestrictions'] });
     expect(assessIhrAnnex2({ disease, answers: answersOf('YYNN') }).path[0]).toBe('group:always-assessed');

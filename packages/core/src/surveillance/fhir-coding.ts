@@ -33,6 +33,13 @@ export const FHIR_SYSTEMS = {
   errorCode: `${CONCORD_FHIR_BASE}/CodeSystem/error-code`,
 } as const;
 
+/**
+ * The complex extension on the OperationOutcome that answers an accepted
+ * MeasureReport: sub-extensions `received`, `imported`, `updated` and
+ * `signalsRaised`, each a valueUnsignedInt (docs/surveillance-ingest.md).
+ */
+export const IMPORT_COUNTS_EXTENSION = `${CONCORD_FHIR_BASE}/StructureDefinition/import-counts`;
+
 /** The Measure every Concord count report answers (R4 requires `measure`). */
 export const CONCORD_CASE_COUNT_MEASURE = `${CONCORD_FHIR_BASE}/Measure/case-counts`;
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FHIR_SYSTEMS } from './fhir-coding.ts';
-import { operationOutcomeOf, readMeasureReport, toMeasureReports } from './fhir-measure-report.ts';
+import { importCountsOf, importOutcomeOf, operationOutcomeOf, readMeasureReport, toMeasureReports } from './fhir-measure-report.ts';
+import { IMPORT_COUNTS_EXTENSION } from './fhir-coding.ts';
 import { aggregateKey, type AggregateCount } from './records.ts';
 
 const S = FHIR_SYSTEMS;
@@ -159,5 +160,36 @@ describe('toMeasureReports', () => {
         expect(sorted(back)).toEqual(sorted(counts));
       }),
     );
+  });
+});
+
+/** The elements FHIR R4 defines on OperationOutcome (DomainResource plus `issue`): nothing else may appear. */
+const OPERATION_OUTCOME_ELEMENTS = ['resourceType', 'id', 'meta', 'implicitRules', 'language', 'text', 'contained', 'extension', 'modifierExtension', 'issue'];
+const ISSUE_ELEMENTS = ['id', 'extension', 'modifierExtension', 'severity', 'code', 'details', 'diagnostics', 'location', 'expression'];
+
+describe('importOutcomeOf', () => {
+  const outcome = importOutcomeOf({ received: 3, imported: 2, updated: 1, signalsRaised: 0 });
+
+  it('is an R4 OperationOutcome with only the elements R4 defines', () => {
+    expect(Object.keys(outcome).every((key) => OPERATION_OUTCOME_ELEMENTS.includes(key))).toBe(true);
+    expect(outcome.issue).toHaveLength(1);
+    for (const issue of outcome.issue) {
+      expect(Object.keys(issue).every((key) => ISSUE_ELEMENTS.includes(key))).toBe(true);
+      expect(issue).toMatchObject({ severity: 'information', code: 'informational' });
+    }
+  });
+
+  it('carries the figures in one complex extension whose parts each have a url and one value', () => {
+    expect(outcome.extension).toHaveLength(1);
+    const [extension] = outcome.extension;
+    expect(extension!.url).toBe(IMPORT_COUNTS_EXTENSION);
+    expect(extension!.url).toMatch(/^https:\/\//);
+    for (const part of extension!.extension) expect(Object.keys(part).sort()).toEqual(['url', 'valueUnsignedInt']);
+    expect(importCountsOf(outcome)).toEqual({ received: 3, imported: 2, updated: 1, signalsRaised: 0 });
+  });
+
+  it('reads nothing out of an outcome without the extension', () => {
+    expect(importCountsOf(operationOutcomeOf([]))).toBeUndefined();
+    expect(importCountsOf(null)).toBeUndefined();
   });
 });

@@ -21,6 +21,7 @@ import {
   diseaseConcept,
   diseaseOfConcept,
   FHIR_SYSTEMS,
+  IMPORT_COUNTS_EXTENSION,
   INITIAL_POPULATION,
   type CodeableConcept,
   type Dimension,
@@ -184,6 +185,50 @@ export const operationOutcomeOf = (errors: readonly FhirReadError[]) => ({
     expression: [e.path],
   })),
 });
+
+export interface ImportCounts {
+  /** Counts read from the report. */
+  received: number;
+  /** Cells that did not exist before. */
+  imported: number;
+  /** Cells whose earlier count was replaced. */
+  updated: number;
+  signalsRaised: number;
+}
+
+/**
+ * The answer to an accepted MeasureReport: a valid FHIR R4 OperationOutcome
+ * (one informational issue) whose figures travel in the IMPORT_COUNTS_EXTENSION
+ * complex extension, since a resource may carry no elements of its own beyond
+ * those R4 defines.
+ */
+export const importOutcomeOf = (counts: ImportCounts) => ({
+  resourceType: 'OperationOutcome' as const,
+  extension: [
+    {
+      url: IMPORT_COUNTS_EXTENSION,
+      extension: (['received', 'imported', 'updated', 'signalsRaised'] as const).map((name) => ({ url: name, valueUnsignedInt: counts[name] })),
+    },
+  ],
+  issue: [
+    {
+      severity: 'information' as const,
+      code: 'informational' as const,
+      diagnostics: `${counts.received} count(s) stored: ${counts.imported} new, ${counts.updated} replaced; ${counts.signalsRaised} signal(s) raised`,
+    },
+  ],
+});
+
+/** Reads the figures back out of an import answer (for clients); undefined when the extension is absent. */
+export const importCountsOf = (outcome: unknown): ImportCounts | undefined => {
+  const extensions = (outcome as { extension?: { url?: string; extension?: { url?: string; valueUnsignedInt?: number }[] }[] } | null)?.extension;
+  const found = Array.isArray(extensions) ? extensions.find((e) => e.url === IMPORT_COUNTS_EXTENSION) : undefined;
+  if (!found || !Array.isArray(found.extension)) return undefined;
+  const value = (name: string) => found.extension!.find((e) => e.url === name)?.valueUnsignedInt;
+  const [received, imported, updated, signalsRaised] = ['received', 'imported', 'updated', 'signalsRaised'].map(value);
+  if ([received, imported, updated, signalsRaised].some((v) => typeof v !== 'number')) return undefined;
+  return { received: received!, imported: imported!, updated: updated!, signalsRaised: signalsRaised! };
+};
 
 export interface MeasureReportOptions {
   status?: 'complete' | 'pending';

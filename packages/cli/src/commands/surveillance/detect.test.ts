@@ -50,7 +50,7 @@ describe('concord detect', () => {
     });
   });
 
-  it('runs every series of a long file, rows in any order, and cuts the range to --from..--to', async () => {
+  it('runs every series of a long file, rows in any order, over --from..--to', async () => {
     const single = async (name: string) =>
       parseOutput((await runInMemory(['detect', '--method', 'farrington-noufaily', '--input', 'in.csv', '--from', '288', '--to', '293'], { 'in.csv': inputCsv(name, false) })).stdout).map(
         ({ series, ...rest }) => rest,
@@ -71,6 +71,32 @@ describe('concord detect', () => {
     ]);
     expect(rows.slice(0, 6).map(({ series, ...rest }) => rest)).toEqual(await single('shadar'));
     expect(rows.slice(6).map(({ series, ...rest }) => rest)).toEqual(await single('salmonella_agona'));
+  });
+
+  it('runs CUSUM over --from..--to as R range: the reference mean from the weeks before --from, the sum restarting there', async () => {
+    const counts = readReferenceSeries('salmonella_agona').counts;
+    const files = { 'in.csv': inputCsv('salmonella_agona', false) };
+    const rows = parseOutput((await runInMemory(['detect', '--method', 'cusum', '--input', 'in.csv', '--from', '300', '--to', '310'], files)).stdout);
+    expect(rows.map((r) => r.t)).toEqual([300, 301, 302, 303, 304, 305, 306, 307, 308, 309, 310]);
+    // algo.cusum(range = 300:310, k = 1.04, h = 2.26, trans = "standard"): m over weeks 1..299, S = 0 before week 300.
+    const m = counts.slice(0, 299).reduce((a, b) => a + b, 0) / 299;
+    let sum = 0;
+    rows.forEach((row, i) => {
+      expect(row.upperbound).toBe(String(Math.max(0, Math.ceil(Math.sqrt(m) * (2.26 + 1.04 - sum) + m))));
+      sum = Math.max(0, sum + ((counts[299 + i]! - m) / Math.sqrt(m) - 1.04));
+      expect(row.alarm).toBe(sum >= 2.26 ? '1' : '0');
+    });
+    // Not the default run (mean over weeks 1..263) cut to those weeks.
+    const whole = parseOutput((await runInMemory(['detect', '--method', 'cusum', '--input', 'in.csv'], files)).stdout).filter((r) => r.t >= 300 && r.t <= 310);
+    expect(whole.map((r) => r.upperbound)).not.toEqual(rows.map((r) => r.upperbound));
+  });
+
+  it('starts an early --from at the first week the method can compute', async () => {
+    const files = { 'in.csv': inputCsv('salmonella_agona', false) };
+    const ears = parseOutput((await runInMemory(['detect', '--method', 'ears-c2', '--input', 'in.csv', '--from', '1', '--to', '12'], files)).stdout);
+    expect(ears.map((r) => r.t)).toEqual([10, 11, 12]);
+    const cusum = parseOutput((await runInMemory(['detect', '--method', 'cusum', '--input', 'in.csv', '--from', '1', '--to', '3'], files)).stdout);
+    expect(cusum.map((r) => r.t)).toEqual([2, 3]);
   });
 
   it('prints numbers that read back to the very doubles computed', async () => {

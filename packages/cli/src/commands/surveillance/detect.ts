@@ -1,6 +1,6 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { AppError, isAppError } from '@concord/core';
-import { DETECTION_METHODS, type DetectionMethod, type DetectionRow, defaultRange, detect } from '@concord/core/detection/index';
+import { DETECTION_METHODS, type DetectionMethod, type DetectionRow, defaultRange, detect, earliestWeek } from '@concord/core/detection/index';
 import cliProgress from 'cli-progress';
 import { stringify } from 'csv-stringify/sync';
 import { readInputText } from '../../csv-input.ts';
@@ -36,8 +36,8 @@ interface DetectOptions {
  * `concord detect --method M --input FILE [--from T] [--to T]`: runs one
  * detection method over every series in the file and prints CSV
  * `series,t,observed,upperbound,alarm` on stdout. Each series is monitored
- * over the method's default range (as in R `surveillance`), cut to
- * --from..--to when given.
+ * over R's `range` from --from to --to, by default the method's default
+ * range (as in R `surveillance`).
  */
 export const registerDetect = (program: Command, io: CliIo) => {
   program
@@ -45,8 +45,8 @@ export const registerDetect = (program: Command, io: CliIo) => {
     .description('outbreak detection on weekly counts: EARS, Farrington, Noufaily or CUSUM, as R surveillance 1.20.3')
     .addOption(new Option('--method <method>', 'detection method').choices(DETECTION_METHODS).makeOptionMandatory())
     .requiredOption('--input <FILE>', 'CSV with header t,count and optionally date,series ("-" for standard input)')
-    .option('--from <T>', 'first week to report (1-based)', weekOption)
-    .option('--to <T>', 'last week to report (1-based)', weekOption)
+    .option('--from <T>', 'first week monitored (1-based; R range start: CUSUM takes its reference mean from the weeks before)', weekOption)
+    .option('--to <T>', 'last week monitored (1-based)', weekOption)
     .action(async (options: DetectOptions) => {
       const series = readDetectionInput(await readInputText(io, options.input), options.input === '-' ? 'stdin' : options.input);
       const progress = seriesProgress(io, series.length);
@@ -60,13 +60,20 @@ export const registerDetect = (program: Command, io: CliIo) => {
     });
 };
 
+/**
+ * --from..--to is R's `range`, the weeks monitored: without --from, the
+ * reference's default start; --from before the first week the method can
+ * compute starts there. For EARS and Farrington a week's row does not depend
+ * on the range; CUSUM's does, as in `algo.cusum(control = list(range =
+ * from:to))`: its reference mean is taken over the weeks before --from and
+ * the sum starts at 0 in week --from.
+ */
 const detectSeries = (options: DetectOptions, series: InputSeries): DetectionRow[] => {
   try {
-    const range = defaultRange(options.method, series);
-    if (range === null) return [];
-    const from = Math.max(range[0], options.from ?? 1);
-    const to = Math.min(range[1], options.to ?? range[1]);
-    return from <= to ? detect(options.method, series, { range: [from, to] }) : [];
+    const n = series.counts.length;
+    const from = options.from === undefined ? defaultRange(options.method, series)?.[0] : Math.max(options.from, earliestWeek(options.method, series));
+    const to = Math.min(n, options.to ?? n);
+    return from !== undefined && from <= to ? detect(options.method, series, { range: [from, to] }) : [];
   } catch (error) {
     if (!isAppError(error) || series.name === '') throw error;
     throw new AppError(error.code, `series "${series.name}": ${error.message}`, { status: error.status, params: error.params });

@@ -6,6 +6,7 @@ import type { AccessGrant, DataAccess } from '../governance/index.ts';
 import { regionRepo } from '../region/index.ts';
 import * as queries from './count-queries.repo.ts';
 import * as counts from './counts.repo.ts';
+import { canonicalBreakdown, cellKey, hiddenCells, MAX_PROTECTED_BREAKDOWNS } from './aggregate-suppression.ts';
 import { currentWeek } from './detection.service.ts';
 import * as errors from './surveillance.errors.ts';
 
@@ -63,16 +64,44 @@ export const partiesFor = async (db: Db, actor: Actor, party: string | undefined
 
 const weekLabel = (start: string, system: 'iso' | 'mmwr') => formatWeek(epiWeek(start, system));
 
-/** Primary suppression: a count under k (but not 0) is withheld; the pact's obligation sets k. */
-const suppress = (count: number, k: number | null) => (k !== null && count > 0 && count < k ? { count: null, suppressed: true } : { count, suppressed: false });
+type Read = (by: readonly queries.Breakdown[], area: string | undefined) => Promise<queries.CountRow[]>;
+
+const compareRows = (by: readonly queries.Breakdown[]) => (a: queries.CountRow, b: queries.CountRow) => {
+  for (const key of ['party', 'disease', 'periodStart', ...by]) {
+    const [x, y] = [String(a[key]), String(b[key])];
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+};
+
+/**
+ * The answer's cells with the pact's small-cell suppression applied where a
+ * grant sets k (docs/suppression.md): primary and complementary, so that no
+ * withheld cell follows from this answer and the totals of the other
+ * answers the reader can ask for. Patterns span every area, so an area
+ * filter reads the breakdown by area and keeps that area's cells.
+ */
+const suppressedRows = async (read: Read, q: AggregateQuery, kOf: (party: string) => number | null) => {
+  const rows = await read(q.by, q.area);
+  if (!rows.some((row) => kOf(row.party) !== null)) return rows.map((row) => ({ ...row, count: row.count as number | null, suppressed: false }));
+  const withArea = q.area && !q.by.includes('area') ? [...q.by, 'area' as const] : q.by;
+  const dims = canonicalBreakdown(withArea);
+  if (dims.length > MAX_PROTECTED_BREAKDOWNS) throw errors.breakdownTooDetailed(dims, MAX_PROTECTED_BREAKDOWNS);
+  const { hidden, zeros } = await hiddenCells((by) => read(by, undefined), dims, kOf);
+  const all = [...(await read(withArea, undefined)), ...zeros].filter((row) => !q.area || row.area === q.area).sort(compareRows(withArea));
+  return all.map((row) => {
+    const { area, ...rest } = row;
+    const cell = q.by.includes('area') ? row : rest;
+    return hidden.has(cellKey(row, dims)) ? { ...cell, count: null, suppressed: true } : { ...cell, count: row.count as number | null, suppressed: false };
+  });
+};
 
 export const createAggregates = (deps: { db: Db; clock: Clock; access: DataAccess }) => {
   const { db, access } = deps;
 
   /**
-   * Counts by place, disease and period, broken down as asked. Cells are
-   * published without margins, so primary suppression of each cell is
-   * enough within one answer; the granularity asked for (admin1 when broken
+   * Counts by place, disease and period, broken down as asked, suppressed
+   * as the grant's k says; the granularity asked for (admin1 when broken
    * down by area, day or week) is what the clause must allow.
    */
   const query = async (actor: Actor, q: AggregateQuery) => {
@@ -87,19 +116,28 @@ export const createAggregates = (deps: { db: Db; clock: Clock; access: DataAcces
       { dataset: 'aggregate-counts', purpose: q.purpose, ...(q.disease ? { disease: q.disease } : {}), granularity },
       explicit,
     );
-    const permitted = [...grants.keys()];
-    const filter = { parties: permitted, disease: q.disease, area: q.area, from: q.from, to: q.to, by: q.by };
-    const rows =
-      permitted.length === 0
-        ? []
-        : q.source === 'reported'
-          ? await queries.reportedCounts(db, filter)
-          : await queries.lineListCounts(db, filter, q.period === 'day' ? 'day' : q.weeks === 'mmwr' ? 'mmwr-week' : 'iso-week');
+    let permitted = [...grants.keys()];
+    if (q.source === 'reported' && q.weeks === 'mmwr' && permitted.length > 0) {
+      const isoReporters = await queries.partiesReportingIsoWeeks(db, { parties: permitted, disease: q.disease, area: q.area, from: q.from, to: q.to, by: [] });
+      if (explicit && isoReporters.length > 0) throw errors.weeksNotRegroupable(isoReporters[0]!);
+      for (const party of isoReporters) {
+        const error = errors.weeksNotRegroupable(party);
+        refused.push({ party, code: error.code, message: error.message });
+        grants.delete(party);
+      }
+      permitted = [...grants.keys()];
+    }
+    const period = q.period === 'day' ? 'day' : q.weeks === 'mmwr' ? 'mmwr-week' : 'iso-week';
+    const read = (by: readonly queries.Breakdown[], area: string | undefined) => {
+      const filter = { parties: permitted, disease: q.disease, area, from: q.from, to: q.to, by };
+      return q.source === 'reported' ? queries.reportedCounts(db, filter, q.weeks) : queries.lineListCounts(db, filter, period);
+    };
+    const kOf = (party: string) => suppressionK(grants.get(party)!.obligations);
+    const rows = permitted.length === 0 ? [] : await suppressedRows(read, q, kOf);
     const cells = rows.map((row) => {
-      const k = suppressionK(grants.get(row.party)!.obligations);
       const periodEnd = q.period === 'day' ? row.periodStart : addDays(row.periodStart, 6);
       const period = q.period === 'day' ? row.periodStart : weekLabel(row.periodStart, q.weeks);
-      return { ...row, period, periodEnd, ...suppress(row.count, k) };
+      return { ...row, period, periodEnd };
     });
     for (const [party, grant] of grants) {
       if (grant.basis === 'own-jurisdiction') continue;

@@ -68,22 +68,49 @@ export const lineListCounts = (q: Queryable, query: CountQuery, period: 'day' | 
 };
 
 /**
- * Reported counts of ISO-week periods. A breakdown asked for reads the cells
- * broken down by it; a dimension not asked for reads the `all` margin, so no
- * person is counted twice. Areas not asked for are summed (they do not overlap).
+ * Which reported periods are weeks of each system: an ISO week is stored
+ * with its Monday in `iso_week_start`; an MMWR week is a period that starts
+ * on a Sunday and ends six days later. A count is read at the period it was
+ * reported for, never split or moved into another week.
  */
-export const reportedCounts = (q: Queryable, query: CountQuery) => {
-  const { params, where } = filters(query, 'iso_week_start');
-  where.push('iso_week_start IS NOT NULL');
+const WEEK_OF: Record<'iso' | 'mmwr', { start: string; where: string }> = {
+  iso: { start: 'iso_week_start', where: 'iso_week_start IS NOT NULL' },
+  mmwr: { start: 'period_start', where: "EXTRACT(DOW FROM period_start) = 0 AND period_end = period_start + 6" },
+};
+
+/**
+ * Reported counts of whole-week periods of one week system. A breakdown
+ * asked for reads the cells broken down by it; a dimension not asked for
+ * reads the `all` margin, so no person is counted twice. Areas not asked
+ * for are summed (they do not overlap).
+ */
+export const reportedCounts = (q: Queryable, query: CountQuery, weeks: 'iso' | 'mmwr' = 'iso') => {
+  const week = WEEK_OF[weeks];
+  const { params, where } = filters(query, week.start);
+  where.push(week.where);
   for (const b of ['ageBand', 'sex', 'classification'] as const) {
     where.push(query.by.includes(b) ? `${COLUMN[b]} <> 'all'` : `${COLUMN[b]} = 'all'`);
   }
-  const groups = ['party', 'disease', 'iso_week_start', ...query.by.map((b) => COLUMN[b])];
+  const groups = ['party', 'disease', week.start, ...query.by.map((b) => COLUMN[b])];
   return q.query<CountRow>(
-    `SELECT party, disease, iso_week_start AS "periodStart", ${[...select(query.by), 'sum(count)::int8 AS count'].join(', ')}
+    `SELECT party, disease, ${week.start} AS "periodStart", ${[...select(query.by), 'sum(count)::int8 AS count'].join(', ')}
      FROM aggregate_counts WHERE ${where.join(' AND ')}
      GROUP BY ${groups.join(', ')}
      ORDER BY party, disease, 3${query.by.map((_, i) => `, ${i + 4}`).join('')}`,
     params,
   );
+};
+
+/**
+ * The parties, among those asked for, that reported ISO weeks in the span
+ * and filters of a query: their weekly counts run Monday–Sunday and cannot
+ * be turned into MMWR weeks.
+ */
+export const partiesReportingIsoWeeks = async (q: Queryable, query: CountQuery): Promise<string[]> => {
+  const { params, where } = filters({ ...query, by: [] }, 'iso_week_start');
+  const rows = await q.query<{ party: string }>(
+    `SELECT DISTINCT party FROM aggregate_counts WHERE ${where.join(' AND ')} AND iso_week_start IS NOT NULL ORDER BY party`,
+    params,
+  );
+  return rows.map((r) => r.party);
 };

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isAppError } from '@concord/core';
+import { importOutcomeOf, isAppError } from '@concord/core';
 import { actorOf } from '../../http/access.ts';
 import type { AggregateIngest } from './aggregate-ingest.service.ts';
 import type { CaseIngest } from './case-ingest.service.ts';
@@ -110,18 +110,14 @@ export const ingestRoutes = (deps: { cases: CaseIngest; aggregates: AggregateIng
     config: { access: { roles: REPORTERS } },
     schema: {
       tags,
-      summary: 'Import a FHIR R4 MeasureReport (type summary); refused whole with a 422 OperationOutcome',
+      summary: 'Import a FHIR R4 MeasureReport (type summary): answered with an OperationOutcome whose import-counts extension holds the figures; refused whole with a 422 OperationOutcome',
       consumes: ['application/fhir+json', 'application/json'],
       body: z.unknown(),
     },
     handler: async (request, reply) => {
       try {
         const stored = await deps.aggregates.submitMeasureReport(actorOf(request), request.body);
-        return reply.type('application/fhir+json').send({
-          resourceType: 'OperationOutcome',
-          issue: [{ severity: 'information', code: 'informational', diagnostics: `${stored.counts} counts stored: ${stored.imported} new, ${stored.updated} replaced` }],
-          ...stored,
-        });
+        return reply.type('application/fhir+json').send(importOutcomeOf({ received: stored.counts, imported: stored.imported, updated: stored.updated, signalsRaised: stored.signalsRaised }));
       } catch (error) {
         // FHIR clients read an OperationOutcome; the Concord code is inside each issue.
         if (isAppError(error) && error.code === 'SURV_FHIR_REJECTED') {

@@ -7,6 +7,7 @@ import type { Db, Queryable } from '../../db/database.ts';
 import { outOfScope } from '../accounts/accounts.errors.ts';
 import type { AuditLog } from '../audit/audit.service.ts';
 import type { DataAccess } from '../governance/index.ts';
+import { hiddenAreaWeeks } from './aggregate-suppression.ts';
 import { grantsFor, partiesFor } from './aggregates.service.ts';
 import * as counts from './counts.repo.ts';
 import { buildWeeklySeries, evaluateWeeks } from './detection-plan.ts';
@@ -25,6 +26,18 @@ export interface SeriesQuery {
 }
 
 const hide = (value: number | null, k: number | null) => (value !== null && k !== null && value > 0 && value < k ? null : value);
+
+/**
+ * One week of a series as a reader under k sees it: each channel hidden when
+ * small or withheld by the area breakdown; the observed count (the larger
+ * channel) hidden with either, since it may equal the one withheld.
+ */
+const shownCounts = (observed: number, channel: { lineList: number; reported: number | null } | undefined, k: number | null, withheld: { lineList: boolean; reported: boolean }) => {
+  const lineList = withheld.lineList ? null : hide(channel?.lineList ?? 0, k);
+  const reported = withheld.reported ? null : hide(channel?.reported ?? null, k);
+  const shown = withheld.lineList || withheld.reported ? null : hide(observed, k);
+  return { observed: shown, lineList, reported, suppressed: shown === null };
+};
 
 /**
  * Signals and the series behind them. A party's own staff see its signals;
@@ -74,6 +87,8 @@ export const createSignals = (deps: { db: Db; clock: Clock; audit: AuditLog; acc
       : new Map(
           (q.method ? evaluateWeeks(built, weeks, q.method) : await signals.listResults(db, key, from, to)).map((r) => [r.weekStart, r]),
         );
+    // An area's weekly counts are cells of its party's breakdown by area: withhold the ones that breakdown withholds.
+    const withheld = k === null || q.area === 'all' ? undefined : await hiddenAreaWeeks(db, key, from, to, k);
     const raised = q.method || !detectionShared ? new Map() : new Map((await signals.signalsOfWeeks(db, key, from, to)).map((s) => [s.weekStart, s]));
     if (grant.basis !== 'own-jurisdiction') await access.record(db, actor, grant, { records: weeks.length, fields: ['party', 'area', 'disease', 'period', 'count'] });
     return {
@@ -92,10 +107,7 @@ export const createSignals = (deps: { db: Db; clock: Clock; audit: AuditLog; acc
         return {
           week: formatWeek(epiWeek(weekStart, 'iso')),
           weekStart,
-          observed: hide(observed, k),
-          lineList: hide(channel?.lineList ?? 0, k),
-          reported: hide(channel?.reported ?? null, k),
-          suppressed: hide(observed, k) === null,
+          ...shownCounts(observed, channel, k, { lineList: withheld?.lineList.has(weekStart) ?? false, reported: withheld?.reported.has(weekStart) ?? false }),
           method: result?.method ?? null,
           threshold: result?.threshold ?? null,
           expected: result?.expected ?? null,

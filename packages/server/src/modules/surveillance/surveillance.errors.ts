@@ -76,3 +76,21 @@ export const periodTooFine = (period: string, weeks: string) =>
 
 export const reportedByDay = () =>
   new AppError('SURV_QUERY_INVALID', 'Reported counts are kept by their reporting period; ask for period=week.', { status: 400 });
+
+/**
+ * Reported counts are kept at the period they were reported for: a total
+ * over Monday–Sunday cannot be split into the Sunday–Saturday weeks of MMWR.
+ */
+export const weeksNotRegroupable = (party: string) =>
+  new AppError(
+    'SURV_WEEKS_NOT_REGROUPABLE',
+    `${party} reported these counts by ISO week (Monday to Sunday); a weekly total cannot be split into MMWR weeks (Sunday to Saturday). Ask for weeks=iso, or for source=cases (the line list is counted by day).`,
+    { status: 400, params: { party, weeks: 'mmwr' } },
+  );
+
+export const breakdownTooDetailed = (by: readonly string[], max: number) =>
+  new AppError(
+    'SURV_BREAKDOWN_TOO_DETAILED',
+    `Under the pact's minimum cell size an answer breaks counts down by at most ${max} of area, ageBand, sex and classification (an area filter counts as a breakdown by area); asked: ${by.join(', ')}. Suppression protects a two-way table against its totals, not a wider table against all of its margins.`,
+    { status: 400, params: { by, max } },
+  );
