@@ -45,6 +45,7 @@ const NO_BODY: Record<string, string> = {
   'POST /api/v1/governance/retention/run': 'runs the retention job',
   'POST /api/v1/governance/keys/rotate': 'starts a key rotation',
   'POST /api/v1/notifications/:id/acknowledge': 'acknowledges a notification',
+  'POST /api/v1/breaches/alerts/:id/acknowledge': 'acknowledges a breach alert',
 };
 
 /**
