@@ -4,6 +4,7 @@ import type { RouteEntry } from '@concord/server/http/app';
 import { ACCESS_MATRIX, parseAccessMatrix, type Caller } from './access-matrix.ts';
 import { changedTables, publicTables, snapshot } from './db-snapshot.ts';
 import { malformedBodies, type BodyKind, type PropertySchema } from './malformed-bodies.ts';
+import { demoEmail } from '../support/test-node.ts';
 import { concreteUrl, routeKey, startSecurityNode, type Callers, type SecurityNode } from './security-node.ts';
 
 /**
@@ -179,6 +180,13 @@ describe('fuzz: malformed bodies to every route that reads one', () => {
     const stale = Object.keys({ ...NO_BODY, ...BODY_KIND }).filter((key) => !changing.some((route) => routeKey(route) === key));
     expect(stale, `listed routes that do not exist: ${stale.join(', ')}`).toEqual([]);
     expect(fuzzedRoutes().length).toBeGreaterThan(40);
+  });
+
+  it('would notice a write: a sign-in shows in the snapshot (sessions, the audit log and its head)', async () => {
+    const before = await snapshot(node.db, tables);
+    await node.signIn(demoEmail('auditor'));
+    const changed = changedTables(before, await snapshot(node.db, tables)).map((c) => c.table);
+    expect(changed.sort()).toEqual(['audit_head', 'audit_log', 'sessions']);
   });
 
   it('answers each with a 4xx in the error shape and changes nothing', { timeout: 300_000 }, async () => {
