@@ -62,8 +62,8 @@ describe('the breach workflow', () => {
     await post(`/breaches/${breach.id}/assess`, assessment);
     node.clock.advance(73 * 3_600_000);
     nfp = await node.signIn(demoEmail('nfp.ke')); // the old session expired with the clock
-    expect(await node.services.governance.breaches.alertOverdue(systemActor('test'))).toEqual({ alerted: 1 });
-    expect(await node.services.governance.breaches.alertOverdue(systemActor('test'))).toEqual({ alerted: 0 });
+    expect(await node.services.governance.breachAlerts.raiseOverdue(systemActor('test'))).toEqual({ alerted: 1 });
+    expect(await node.services.governance.breachAlerts.raiseOverdue(systemActor('test'))).toEqual({ alerted: 0 });
     const overdue = (await node.app.inject({ url: `/api/v1/breaches/${breach.id}`, headers: nfp })).json();
     expect(overdue.clock.status).toBe('overdue');
     expect(overdue.timeline.map((e: { type: string }) => e.type)).toContain('overdue');

@@ -57,6 +57,7 @@ export const createNode = async ({ config, db, clock = systemClock, logger = pin
   for (const job of governance.jobs) scheduler.add(job);
   const federation = federationContext({ db, clock, pact: pact.service, access: governance.access, audit: audit.service, keys, scheduler, readiness, log: logger });
   for (const job of federation.jobs) scheduler.add(job);
+  for (const target of federation.retentionTargets) governance.retention.register(target);
   const surveillance = surveillanceContext({ db, audit: audit.service, clock, keys, access: governance.access, log: logger, csvMaxBytes: config.limits.bodyBytes });
   const events = eventsContext({ db, audit: audit.service, clock, pact: pact.service, access: governance.access, signals: surveillance.service.signals });
   for (const job of [...surveillance.jobs, ...events.jobs]) scheduler.add(job);

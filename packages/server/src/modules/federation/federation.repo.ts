@@ -167,9 +167,9 @@ export const listInbox = (q: Queryable, filter: { jurisdictions?: readonly strin
 
 /** Past its retention date, a message keeps only its id and digest (which still deduplicate). */
 export const expireInbox = (q: Queryable, today: string, at: Date) =>
-  q.query(
+  q.query<{ id: string }>(
     `UPDATE federation_inbox SET jws = NULL, envelope = envelope - 'payload' || '{"payload":{"expired":true}}'::jsonb, expired_at = $2
-     WHERE retain_until < $1::date AND expired_at IS NULL RETURNING id`,
+     WHERE retain_until < $1::date AND expired_at IS NULL RETURNING id::text AS id`,
     [today, at],
   );
 

@@ -3,7 +3,6 @@ import { escalationAudience, type MessageType, type PayloadOf } from '@concord/c
 import type { Actor, UserActor } from '../../actor.ts';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/database.ts';
-import type { AuditLog } from '../audit/audit.service.ts';
 import type { PactService } from '../pact/pact.service.ts';
 import type { Delivery } from './delivery.ts';
 import * as errors from './federation.errors.ts';
@@ -18,7 +17,6 @@ export interface FederationServiceDeps {
   db: Db;
   clock: Clock;
   pact: PactService;
-  audit: AuditLog;
   identity: Identity;
   handlers: HandlerRegistry;
   inbound: Inbound;
@@ -51,7 +49,7 @@ const withoutPayload = <T extends { envelope: Record<string, unknown> | null }>(
   row.envelope && 'payload' in row.envelope ? { ...row, envelope: { ...row.envelope, payload: { hidden: true } } } : row;
 
 export const createFederationService = (deps: FederationServiceDeps) => {
-  const { db, clock, pact, audit, identity, handlers, inbound, delivery, kick } = deps;
+  const { db, clock, pact, identity, handlers, inbound, delivery, kick } = deps;
 
   /** Sends in a transaction of its own and starts delivery once it has committed. */
   const sendNow = async (actor: Actor, messages: readonly OutboundMessage[]): Promise<SendResult[]> => {
@@ -140,19 +138,6 @@ export const createFederationService = (deps: FederationServiceDeps) => {
     return result;
   };
 
-  /** The retention the pact set for received data: line lists, aggregates and the signed originals. */
-  const expire = async (actor: Actor) => {
-    const today = clock.now().toISOString().slice(0, 10);
-    return db.transaction(async (tx) => {
-      const counts = await received.expireReceived(tx, today);
-      const inbox = (await repo.expireInbox(tx, today, clock.now())).length;
-      if (inbox + counts.aggregates + counts.alerts + counts.records > 0) {
-        await audit.append(tx, actor, { action: 'federation.retention-applied', entityType: 'federation-inbox', details: { ...counts, inbox, today } });
-      }
-      return { ...counts, inbox };
-    });
-  };
-
   return {
     /** For other contexts: queue a message inside their own transaction (docs/federation.md). */
     send: deps.send,
@@ -180,7 +165,6 @@ export const createFederationService = (deps: FederationServiceDeps) => {
       (await received.listRecords(db, { ...filter, recipients: scopeOf(actor) })).map(({ payload: { patient, ...rest }, ...record }) =>
         record.recipient === actor.jurisdiction || patient === undefined ? { ...record, payload: { ...rest, ...(patient === undefined ? {} : { patient }) } } : { ...record, payload: { ...rest, patientHidden: true } },
       ),
-    expire,
   };
 };
 

@@ -1,6 +1,5 @@
 import { DEFAULT_RETRY, type RetryPolicy } from '@concord/core/federation/index';
 import type { Logger } from 'pino';
-import { systemActor } from '../../actor.ts';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/database.ts';
 import type { Job, Scheduler } from '../../jobs/scheduler.ts';
@@ -16,6 +15,7 @@ import { createHandlerRegistry } from './handlers.ts';
 import { createIdentity } from './identity.ts';
 import { createInbound } from './inbound.ts';
 import { createOutbound } from './outbound.ts';
+import { federationRetentionTargets } from './retention-targets.ts';
 
 export type { FederationService, AlertInput } from './federation.service.ts';
 export type { OutboundMessage, SendResult } from './outbound.ts';
@@ -89,7 +89,14 @@ export const federationContext = (deps: FederationDeps) => {
       setTimeout(kick, 200).unref();
     },
   });
-  const service = createFederationService({ db, clock, pact, audit, identity, handlers, inbound, delivery, send: outbound.send, kick });
-  const jobs: Job[] = [deliveryJob, { name: 'federation-retention', everyMs: 60 * 60_000, run: () => service.expire(systemActor('federation')) }];
-  return { service, jobs, routes: federationRoutes(service), rootRoutes: federationRootRoutes(service, deps.readiness) };
+  const service = createFederationService({ db, clock, pact, identity, handlers, inbound, delivery, send: outbound.send, kick });
+  const jobs: Job[] = [deliveryJob];
+  return {
+    service,
+    jobs,
+    // Governance's retention job runs these (node.ts registers them).
+    retentionTargets: federationRetentionTargets(),
+    routes: federationRoutes(service),
+    rootRoutes: federationRootRoutes(service, deps.readiness),
+  };
 };

@@ -160,13 +160,21 @@ export const listRecords = (q: Queryable, filter: { recipients?: readonly string
   );
 };
 
-/** Drops what the pact said to keep no longer: line lists in alerts, aggregates and records past their date. */
-export const expireReceived = async (q: Queryable, today: string) => {
-  const alerts = await q.query(
-    `UPDATE federation_received_alerts SET case_reports = NULL WHERE retain_until < $1::date AND case_reports IS NOT NULL RETURNING alert_id`,
+/*
+ * Retention (retention-targets.ts): what the pact said to keep no longer.
+ * Each returns the identifiers of what went, for the retention record.
+ */
+
+/** Line lists in received alerts past their date: the alert stays, its case reports go. */
+export const expireAlertLineLists = (q: Queryable, today: string) =>
+  q.query<{ id: string }>(
+    `UPDATE federation_received_alerts SET case_reports = NULL WHERE retain_until < $1::date AND case_reports IS NOT NULL
+     RETURNING recipient || '/' || sender || '/' || alert_id AS id`,
     [today],
   );
-  const aggregates = await q.query('DELETE FROM federation_received_aggregates WHERE retain_until < $1::date RETURNING message_id', [today]);
-  const records = await q.query('DELETE FROM federation_received_records WHERE retain_until < $1::date RETURNING message_id', [today]);
-  return { alerts: alerts.length, aggregates: aggregates.length, records: records.length };
-};
+
+export const deleteExpiredAggregates = (q: Queryable, today: string) =>
+  q.query<{ id: string }>('DELETE FROM federation_received_aggregates WHERE retain_until < $1::date RETURNING message_id::text AS id', [today]);
+
+export const deleteExpiredRecords = (q: Queryable, today: string) =>
+  q.query<{ id: string }>('DELETE FROM federation_received_records WHERE retain_until < $1::date RETURNING message_id::text AS id', [today]);

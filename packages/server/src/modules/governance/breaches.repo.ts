@@ -100,3 +100,60 @@ export const listBreachEvents = (q: Queryable, breachId: string) =>
     'SELECT at, actor, type, details FROM breach_events WHERE breach_id = $1 ORDER BY at, id',
     [breachId],
   );
+
+export interface BreachAlertRow {
+  id: string;
+  breachId: string;
+  kind: 'overdue';
+  jurisdiction: string;
+  role: string;
+  raisedAt: Date;
+  deadline: Date;
+  acknowledgedAt: Date | null;
+  acknowledgedBy: string | null;
+}
+
+const ALERT_COLUMNS = `a.id, a.breach_id AS "breachId", a.kind, a.jurisdiction, a.role, a.raised_at AS "raisedAt", a.deadline,
+  a.acknowledged_at AS "acknowledgedAt", a.acknowledged_by AS "acknowledgedBy"`;
+
+/** The hub jurisdictions, whose coordinators hear of every overdue breach in the region. */
+export const hubJurisdictions = async (q: Queryable) =>
+  (await q.query<{ code: string }>(`SELECT code FROM jurisdictions WHERE kind = 'hub' ORDER BY code`)).map((row) => row.code);
+
+/** Inserts alerts, skipping any already raised for the same breach, kind and addressee; returns those inserted. */
+export const insertAlerts = (q: Queryable, rows: readonly Omit<BreachAlertRow, 'acknowledgedAt' | 'acknowledgedBy'>[]) =>
+  rows.length === 0
+    ? Promise.resolve([])
+    : q.query<{ id: string }>(
+        `INSERT INTO breach_alerts (id, breach_id, kind, jurisdiction, role, raised_at, deadline)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[])
+         ON CONFLICT (breach_id, kind, jurisdiction, role) DO NOTHING RETURNING id`,
+        [
+          rows.map((r) => r.id),
+          rows.map((r) => r.breachId),
+          rows.map((r) => r.kind),
+          rows.map((r) => r.jurisdiction),
+          rows.map((r) => r.role),
+          rows.map((r) => r.raisedAt.toISOString()),
+          rows.map((r) => r.deadline.toISOString()),
+        ],
+      );
+
+/** Alerts addressed to a jurisdiction and any of the given roles, open ones first, with their breach's title and party. */
+export const alertsFor = (q: Queryable, filter: { jurisdiction: string; roles: readonly string[]; open?: boolean; limit: number }) =>
+  q.query<BreachAlertRow & { title: string; party: string; status: string } & Record<string, unknown>>(
+    `SELECT ${ALERT_COLUMNS}, b.title, b.party, b.status FROM breach_alerts a JOIN breaches b ON b.id = a.breach_id
+     WHERE a.jurisdiction = $1 AND a.role = ANY($2::text[]) AND ($3::boolean IS NOT TRUE OR a.acknowledged_at IS NULL)
+     ORDER BY (a.acknowledged_at IS NULL) DESC, a.raised_at DESC LIMIT $4`,
+    [filter.jurisdiction, filter.roles, filter.open ?? null, filter.limit],
+  );
+
+export const findAlert = (q: Queryable, id: string) =>
+  maybeOne<BreachAlertRow & { party: string } & Record<string, unknown>>(
+    q,
+    `SELECT ${ALERT_COLUMNS}, b.party FROM breach_alerts a JOIN breaches b ON b.id = a.breach_id WHERE a.id = $1 FOR UPDATE OF a`,
+    [id],
+  );
+
+export const acknowledgeAlert = (q: Queryable, id: string, at: Date, by: string) =>
+  q.query('UPDATE breach_alerts SET acknowledged_at = $2, acknowledged_by = $3 WHERE id = $1', [id, at, by]);

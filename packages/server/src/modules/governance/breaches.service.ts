@@ -13,8 +13,8 @@ import * as errors from './governance.errors.ts';
  * The personal-data breach workflow: report → assess → contain → notify the
  * supervisory authority within 72 hours of awareness (GDPR Art. 33) and, when
  * the risk is high, the people concerned (Art. 34) → remedies → close. Every
- * step is a timeline event and an audit row; a scheduled job raises an alert
- * once when the 72-hour clock runs out.
+ * step is a timeline event and an audit row; when the 72-hour clock runs out,
+ * breach-alerts.ts tells the people who must act.
  */
 export const createBreaches = (deps: { db: Db; audit: AuditLog; clock: Clock }) => {
   const { db, audit, clock } = deps;
@@ -182,19 +182,7 @@ export const createBreaches = (deps: { db: Db; audit: AuditLog; clock: Clock }) 
     return (await repo.listBreaches(db, { parties, open: filter.open })).map((row) => view(row, now));
   };
 
-  /** Raises the overdue alert once per breach whose 72 hours ran out unnotified. */
-  const alertOverdue = async (actor: Actor) => {
-    const now = clock.now();
-    let alerted = 0;
-    for (const row of await repo.listAwaitingNotification(db)) {
-      if (row.overdueAlertedAt || breachClock({ awareAt: row.awareAt.toISOString() }, now.toISOString()).status !== 'overdue') continue;
-      await step(actor, row.id, 'overdue', () => ({ overdueAlertedAt: now }), { deadline: breachClock({ awareAt: row.awareAt.toISOString() }, now.toISOString()).deadline });
-      alerted += 1;
-    }
-    return { alerted };
-  };
-
-  return { report, assess, contain, notify, notifySubjects, addRemedy, completeRemedy, close, get, list, alertOverdue };
+  return { report, assess, contain, notify, notifySubjects, addRemedy, completeRemedy, close, get, list };
 };
 
 export type Breaches = ReturnType<typeof createBreaches>;

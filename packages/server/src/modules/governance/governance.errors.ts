@@ -44,3 +44,12 @@ export const consentNotFound = (id: string) => new AppError('GOVERNANCE_CONSENT_
 
 export const rotationRunning = () =>
   new AppError('GOVERNANCE_KEY_ROTATION_RUNNING', 'A key rotation is already re-encrypting data; wait for it to finish.', { status: 409 });
+
+export const breachAlertNotFound = (id: string) =>
+  new AppError('GOVERNANCE_BREACH_ALERT_NOT_FOUND', 'No such breach alert addressed to you.', { status: 404, params: { id } });
+
+export const breachAlertAcknowledged = (id: string, at: Date) =>
+  new AppError('GOVERNANCE_BREACH_ALERT_ACKNOWLEDGED', `The alert was already acknowledged at ${at.toISOString()}.`, {
+    status: 409,
+    params: { id, acknowledgedAt: at.toISOString() },
+  });

@@ -5,6 +5,7 @@ import { reaches } from '../../actor.ts';
 import { actorOf } from '../../http/access.ts';
 import { outOfScope } from '../accounts/accounts.errors.ts';
 import type { DataAccess } from './access.service.ts';
+import type { BreachAlerts } from './breach-alerts.ts';
 import type { Breaches } from './breaches.service.ts';
 import type { Consents } from './consents.ts';
 import type { KeyRotation } from './key-rotation.ts';
@@ -14,11 +15,13 @@ const code = z.string().regex(/^[A-Z][A-Z0-9]{1,15}$/);
 const instant = z.iso.datetime({ offset: true });
 const text = (max = 4000) => z.string().trim().min(1).max(max);
 const STEWARDS = ['national-focal-point', 'auditor', 'hub-coordinator'] as const;
+/** Who is alerted when a breach's clock runs out (breach-alerts.ts). */
+const ADDRESSEES = ['national-focal-point', 'hub-coordinator'] as const;
 
 export const governanceRoutes =
-  (deps: { access: DataAccess; breaches: Breaches; consents: Consents; retention: Retention; rotation: KeyRotation }) => async (root: FastifyInstance) => {
+  (deps: { access: DataAccess; breaches: Breaches; breachAlerts: BreachAlerts; consents: Consents; retention: Retention; rotation: KeyRotation }) => async (root: FastifyInstance) => {
     const app = root.withTypeProvider<ZodTypeProvider>();
-    const { access, breaches, consents, retention, rotation } = deps;
+    const { access, breaches, breachAlerts, consents, retention, rotation } = deps;
     const tags = ['governance'];
     const id = z.object({ id: z.uuid() });
 
@@ -52,6 +55,24 @@ export const governanceRoutes =
         body: z.object({ party: code, title: text(200), nature: text(), awareAt: instant }),
       },
       handler: async (request, reply) => reply.status(201).send(await breaches.report(actorOf(request), request.body)),
+    });
+
+    app.get('/breaches/alerts', {
+      config: { access: { roles: STEWARDS } },
+      schema: {
+        tags,
+        summary: 'Breach alerts addressed to you (an overdue 72-hour clock), open ones first',
+        querystring: z.object({ open: z.enum(['true', 'false']).optional(), limit: z.coerce.number().int().min(1).max(1000).default(200) }),
+      },
+      handler: async (request) => ({
+        alerts: await breachAlerts.inbox(actorOf(request), { open: request.query.open === 'true', limit: request.query.limit }),
+      }),
+    });
+
+    app.post('/breaches/alerts/:id/acknowledge', {
+      config: { access: { roles: ADDRESSEES } },
+      schema: { tags, summary: 'Acknowledge a breach alert addressed to you', params: id },
+      handler: async (request) => breachAlerts.acknowledge(actorOf(request), request.params.id),
     });
 
     app.get('/breaches/:id', {

@@ -7,6 +7,7 @@ import type { KeyStore } from '../../keys/key-store.ts';
 import type { AuditLog } from '../audit/audit.service.ts';
 import type { PactService } from '../pact/pact.service.ts';
 import { createDataAccess } from './access.service.ts';
+import { createBreachAlerts } from './breach-alerts.ts';
 import { createBreaches } from './breaches.service.ts';
 import { createConsents } from './consents.ts';
 import { governanceRoutes } from './governance.routes.ts';
@@ -21,12 +22,13 @@ export const governanceContext = (deps: { db: Db; clock: Clock; pact: PactServic
   const consents = createConsents(deps);
   const access = createDataAccess({ ...deps, consents });
   const breaches = createBreaches(deps);
+  const breachAlerts = createBreachAlerts(deps);
   const retention = createRetention(deps);
   const rotation = createKeyRotation(deps);
   const actor = systemActor('governance');
   const jobs: Job[] = [
-    { name: 'breach-clocks', everyMs: 60_000, run: () => breaches.alertOverdue(actor) },
+    { name: 'breach-clocks', everyMs: 60_000, run: () => breachAlerts.raiseOverdue(actor) },
     { name: 'retention', everyMs: 60 * 60_000, run: () => retention.run(actor) },
   ];
-  return { access, breaches, consents, retention, rotation, jobs, routes: governanceRoutes({ access, breaches, consents, retention, rotation }) };
+  return { access, breaches, breachAlerts, consents, retention, rotation, jobs, routes: governanceRoutes({ access, breaches, breachAlerts, consents, retention, rotation }) };
 };

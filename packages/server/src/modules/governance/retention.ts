@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Actor } from '../../actor.ts';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/database.ts';
@@ -9,15 +9,22 @@ import type { AuditLog } from '../audit/audit.service.ts';
  * keeps under a clause's `retain-until` obligation is deleted or anonymised
  * once that date passes. Each context that stores such data registers a
  * target that purges its own tables; the retention job runs every target,
- * each in its own transaction, and records what went (counts and ids) in
- * `retention_runs` and the audit log.
+ * each in its own transaction, and records what went in `retention_runs`
+ * (counts and every id) and the audit log (counts, the first ids and a
+ * SHA-256 digest of all of them). Identifiers only: never the data itself.
  */
 export interface PurgeResult {
   deleted: number;
   anonymised: number;
-  /** Identifiers of what was deleted or anonymised, for the audit record. */
+  /** Identifiers of what was deleted or anonymised, for the audit record; never the data itself. */
   items: string[];
 }
+
+/** How many ids the audit row lists; the digest covers them all. */
+const AUDITED_IDS = 1000;
+
+/** SHA-256 over the sorted ids, one per line: proves later which ids a run purged without listing them. */
+export const digestOfIds = (ids: readonly string[]) => createHash('sha256').update([...ids].sort().join('\n')).digest('hex');
 
 export interface RetentionTarget {
   name: string;
@@ -53,7 +60,13 @@ export const createRetention = (deps: { db: Db; audit: AuditLog; clock: Clock })
           action: 'retention.purged',
           entityType: 'retention-target',
           entityId: target.name,
-          details: { deleted: purged.deleted, anonymised: purged.anonymised, items: purged.items.slice(0, 1000) },
+          details: {
+            deleted: purged.deleted,
+            anonymised: purged.anonymised,
+            itemCount: purged.items.length,
+            itemsSha256: digestOfIds(purged.items),
+            items: purged.items.slice(0, AUDITED_IDS),
+          },
         });
         return purged;
       });

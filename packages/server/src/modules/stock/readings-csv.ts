@@ -39,11 +39,13 @@ export async function* readingBatches(body: Readable, limitBytes: number): Async
   );
   body.on('error', (error) => parser.destroy(error));
   let batch: SourcedReading[] = [];
+  let readings = 0;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
       const celsius = (record.celsius ?? '').trim();
       if (!CELSIUS.test(celsius)) throw invalid(info.lines, `celsius must be a number, got "${celsius}"`);
       batch.push({ device: (record.device ?? '').trim(), time: (record.time ?? '').trim(), celsius: Number(celsius), line: info.lines });
+      readings += 1;
       if (batch.length >= BATCH_ROWS) {
         yield batch;
         batch = [];
@@ -55,5 +57,7 @@ export async function* readingBatches(body: Readable, limitBytes: number): Async
     if (isAppError((error as { cause?: unknown }).cause)) throw (error as { cause: AppError }).cause;
     throw errors.csvInvalid(cause.lines ?? 0, cause.message ?? 'the file is not CSV');
   }
+  // An empty file (or a header alone) is a mistaken upload, not a record of no readings: refuse it, as the JSON route does.
+  if (readings === 0) throw errors.csvInvalid(1, `the file has no readings; it needs a header naming ${REQUIRED.join(', ')} and at least one line`);
   if (batch.length > 0) yield batch;
 }

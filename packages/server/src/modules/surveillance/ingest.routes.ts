@@ -7,6 +7,7 @@ import { actorOf } from '../../http/access.ts';
 import type { AggregateIngest } from './aggregate-ingest.service.ts';
 import type { CaseIngest } from './case-ingest.service.ts';
 import { MAX_JSON_BATCH } from './case-ingest.service.ts';
+import { csvExpected } from './surveillance.errors.ts';
 
 /** Who may write a party's surveillance data: its reporters, for their own jurisdiction only (checked per record). */
 export const REPORTERS = ['facility-staff', 'lab-staff', 'national-focal-point'] as const;
@@ -61,7 +62,11 @@ export const ingestRoutes = (deps: { cases: CaseIngest; aggregates: AggregateIng
       consumes: ['text/csv'],
       response: { 200: summary },
     },
-    handler: async (request) => deps.cases.submitCsv(actorOf(request), request.body as Readable, deps.csvMaxBytes),
+    handler: async (request) => {
+      // Another content type reaches here already parsed (a string or an object), not as the stream the reader needs.
+      if (!(request.headers['content-type'] ?? '').startsWith('text/csv')) throw csvExpected();
+      return deps.cases.submitCsv(actorOf(request), request.body as Readable, deps.csvMaxBytes);
+    },
   });
 
   app.post('/surveillance/aggregates', {

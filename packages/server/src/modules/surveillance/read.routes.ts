@@ -113,7 +113,8 @@ export const readRoutes = (deps: { lineList: LineList; aggregates: Aggregates; s
     schema: {
       tags,
       summary: 'Run detection now over a span of weeks (default the last 8) for your party, or the region for the hub',
-      body: z.object({ disease: disease.optional(), from: date.optional(), to: date.optional() }).default({}),
+      // Strict: every field is optional, so a misspelt one would otherwise run detection over everything.
+      body: z.object({ disease: disease.optional(), from: date.optional(), to: date.optional() }).strict().default({}),
     },
     handler: async (request) => {
       const actor = actorOf(request);

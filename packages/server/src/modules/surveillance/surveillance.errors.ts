@@ -39,6 +39,9 @@ export const fileTooLarge = (maxBytes: number) =>
     params: { maxBytes },
   });
 
+export const csvExpected = () =>
+  new AppError('SURV_CSV_EXPECTED', 'Send the line list with Content-Type text/csv.', { status: 415 });
+
 export const csvUnreadable = (message: string, line: number | null) =>
   new AppError('SURV_CSV_UNREADABLE', `The CSV cannot be read${line === null ? '' : ` at line ${line}`}: ${message}`, {
     status: 400,

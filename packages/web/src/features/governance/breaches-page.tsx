@@ -6,6 +6,7 @@ import { DataTable } from '../../shared/components/data-table.tsx';
 import { ErrorNotice, Loading } from '../../shared/components/notice.tsx';
 import { PageHeading } from '../../shared/components/page-heading.tsx';
 import { formatDateTime } from '../../shared/i18n/format.ts';
+import { BreachAlerts } from './breach-alerts.tsx';
 import { BreachClockBadge } from './breach-clock-badge.tsx';
 import { governanceApi } from './governance.api.ts';
 import { PartyPicker } from './party-picker.tsx';
@@ -28,6 +29,7 @@ export const BreachesPage = () => {
       <PageHeading title={t('breaches.title')}>
         <p className="lede">{t('breaches.lede')}</p>
       </PageHeading>
+      <BreachAlerts />
       <p>
         <Link href="/breaches/report" className="button">
           {t('breaches.reportLink')}

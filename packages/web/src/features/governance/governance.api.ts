@@ -2,6 +2,7 @@ import type { ApiClient } from '../../shared/api/client.ts';
 import type {
   AccessRow,
   Breach,
+  BreachAlert,
   BreachDetail,
   DecisionFilter,
   KeyRotation,
@@ -18,6 +19,8 @@ export const governanceApi = (client: ApiClient) => ({
   accessReport: (party: string, signal?: AbortSignal) => client.get<{ party: string; rows: AccessRow[] }>('/governance/access-report', { query: { party }, signal }),
   breaches: (filter: { party?: string; open?: boolean }, signal?: AbortSignal) =>
     client.get<{ breaches: Breach[] }>('/breaches', { query: { party: filter.party, open: filter.open === undefined ? undefined : String(filter.open) }, signal }),
+  breachAlerts: (signal?: AbortSignal) => client.get<{ alerts: BreachAlert[] }>('/breaches/alerts', { query: { open: 'true' }, signal }),
+  acknowledgeBreachAlert: (id: string) => client.send<BreachAlert>('POST', `/breaches/alerts/${encodeURIComponent(id)}/acknowledge`, {}),
   breach: (id: string, signal?: AbortSignal) => client.get<BreachDetail>(breach(id), { signal }),
   report: (input: { party: string; title: string; nature: string; awareAt: string }) => client.send<BreachDetail>('POST', '/breaches', input),
   assess: (id: string, input: { risk: Risk; dataSubjects: string; subjectsApprox?: number; records: string; recordsApprox?: number; likelyConsequences: string }) =>

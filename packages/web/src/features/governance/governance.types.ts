@@ -128,3 +128,19 @@ export interface KeyRotation {
   status: 'running' | 'done' | 'failed';
   error: string | null;
 }
+
+/** An alert to a focal point or hub coordinator: a breach's 72-hour clock ran out unnotified. */
+export interface BreachAlert {
+  id: string;
+  breachId: string;
+  kind: 'overdue';
+  jurisdiction: string;
+  role: string;
+  raisedAt: string;
+  deadline: string;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  title: string;
+  party: string;
+  status: string;
+}
