@@ -37,8 +37,10 @@ const EChart = ({ option, label, height = 320 }: EChartProps) => {
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption({ aria: { enabled: true }, ...option }, { notMerge: true });
-  }, [option]);
+    // ECharts' aria writes its own description over the element's label (series
+    // numbered from 0, dates as epoch milliseconds); the page's words replace it.
+    chart.current?.setOption({ aria: { enabled: true, label: { description: label } }, ...option }, { notMerge: true });
+  }, [option, label]);
 
   return <div ref={element} className="echart" role="img" aria-label={label} style={{ height }} />;
 };
