@@ -78,7 +78,8 @@ const SeriesDisplay = ({ series, event, parties, areas }: { series: Series; even
   const option = useMemo(
     () =>
       timeSeriesOption(
-        seriesChartInput(series, { observed: t('surveillance.observed'), threshold: t('surveillance.threshold'), alarms: t('surveillance.alarms'), yAxis: t('surveillance.casesAxis') }, bands),
+        // No axis name: the heading says what is counted, and a name would collide with the legend on a phone.
+        seriesChartInput(series, { observed: t('surveillance.observed'), threshold: t('surveillance.threshold'), alarms: t('surveillance.alarms') }, bands),
       ),
     [series, bands, t],
   );
