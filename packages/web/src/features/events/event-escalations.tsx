@@ -4,6 +4,7 @@ import { DataTable } from '../../shared/components/data-table.tsx';
 import { formatDateTime } from '../../shared/i18n/format.ts';
 import { useNow } from '../governance/breach-clock-badge.tsx';
 import { EffectBadge } from '../pact/index.ts';
+import { durationKey } from './duration.ts';
 import { AlertChip } from './event-chips.tsx';
 import type { EventDetail, EventNotification } from './events.types.ts';
 import { readNotice } from './notification-state.ts';
@@ -93,7 +94,7 @@ const NoticeBadge = ({ notice }: { notice: EventNotification }) => {
   return (
     <span className={`clock clock-${TONE[reading.state]}`} data-notice-state={reading.state}>
       {reading.state === 'overdue' || reading.state === 'acknowledged-late' ? <span aria-hidden="true">⚠ </span> : reading.state === 'acknowledged' ? <span aria-hidden="true">✓ </span> : null}
-      {t(`events.notice.${reading.state}`, { hours: reading.hours, minutes: reading.minutes })}
+      {t(`events.notice.${reading.state}`, { duration: t(durationKey(reading), { days: reading.days, hours: reading.hours, minutes: reading.minutes }) })}
     </span>
   );
 };

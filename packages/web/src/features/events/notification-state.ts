@@ -1,3 +1,4 @@
+import { splitMinutes, type Duration } from './duration.ts';
 import type { EventNotification } from './events.types.ts';
 
 /**
@@ -8,23 +9,21 @@ import type { EventNotification } from './events.types.ts';
  */
 export type NoticeState = 'acknowledged' | 'acknowledged-late' | 'open' | 'overdue';
 
-export interface NoticeReading {
+export interface NoticeReading extends Duration {
+  /** With the time left (open) or past the due time (overdue, acknowledged late). */
   state: NoticeState;
-  /** Whole hours and minutes left (open) or past the due time (overdue, acknowledged late). */
-  hours: number;
-  minutes: number;
 }
 
-const reading = (state: NoticeState, ms: number): NoticeReading => {
-  const total = Math.max(0, state === 'open' ? Math.floor(ms / 60_000) : Math.ceil(ms / 60_000));
-  return { state, hours: Math.floor(total / 60), minutes: total % 60 };
-};
+const reading = (state: NoticeState, ms: number): NoticeReading => ({
+  state,
+  ...splitMinutes(Math.max(0, state === 'open' ? Math.floor(ms / 60_000) : Math.ceil(ms / 60_000))),
+});
 
 export const readNotice = (notice: Pick<EventNotification, 'dueAt' | 'acknowledgedAt'>, now: Date): NoticeReading => {
   const due = Date.parse(notice.dueAt);
   if (notice.acknowledgedAt) {
     const late = Date.parse(notice.acknowledgedAt) - due;
-    return late > 0 ? reading('acknowledged-late', late) : { state: 'acknowledged', hours: 0, minutes: 0 };
+    return late > 0 ? reading('acknowledged-late', late) : { state: 'acknowledged', days: 0, hours: 0, minutes: 0 };
   }
   const left = due - now.getTime();
   return left >= 0 ? reading('open', left) : reading('overdue', -left);

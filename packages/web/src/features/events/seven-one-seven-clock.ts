@@ -1,3 +1,4 @@
+import { splitMinutes } from './duration.ts';
 import type { EventRecord, Interval, IntervalResult, RunningClock, SevenOneSevenResult } from './events.types.ts';
 
 /**
@@ -27,8 +28,6 @@ export interface IntervalClockReading {
   tone: ClockTone;
 }
 
-const split = (totalMinutes: number) => ({ days: Math.floor(totalMinutes / 1440), hours: Math.floor((totalMinutes % 1440) / 60), minutes: totalMinutes % 60 });
-
 export const readIntervalClock = (clock: Pick<RunningClock, 'since' | 'target'>, now: Date): IntervalClockReading => {
   const deadline = intervalDeadline(clock.since, clock.target);
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
@@ -36,9 +35,9 @@ export const readIntervalClock = (clock: Pick<RunningClock, 'since' | 'target'>,
   const left = deadline.getTime() - now.getTime();
   if (left > 0) {
     // Less than a day left is drawn as urgent; the words say the same.
-    return { state: 'running', elapsedDays, ...split(Math.floor(left / MINUTE_MS)), deadline: deadline.toISOString(), tone: left <= DAY_MS ? 'urgent' : 'calm' };
+    return { state: 'running', elapsedDays, ...splitMinutes(Math.floor(left / MINUTE_MS)), deadline: deadline.toISOString(), tone: left <= DAY_MS ? 'urgent' : 'calm' };
   }
-  return { state: 'overdue', elapsedDays, ...split(Math.ceil(Math.abs(left) / MINUTE_MS)), deadline: deadline.toISOString(), tone: 'late' };
+  return { state: 'overdue', elapsedDays, ...splitMinutes(Math.ceil(Math.abs(left) / MINUTE_MS)), deadline: deadline.toISOString(), tone: 'late' };
 };
 
 export interface IntervalView {
