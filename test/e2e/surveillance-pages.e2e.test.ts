@@ -80,7 +80,7 @@ describe('events', () => {
     }
     await expect(page.locator('[data-testid=interval-detection] h3').textContent()).resolves.toBe(en.events.intervalTarget.detection.replace('{{target}}', '7'));
     for (const clock of await page.locator('[data-testid^=clock-]').all()) {
-      await expect(clock.textContent()).resolves.toMatch(/^(⚠ )?((\d+ d \d+ h|\d+ h \d+ min) left|target missed (\d+ d \d+ h|\d+ h \d+ min) ago) \(day \d+ of \d\)$/);
+      await expect(clock.textContent()).resolves.toMatch(/^(⚠ )?((\d+ d \d+ h|\d+ h \d+ min) left|target missed (\d+ d \d+ h|\d+ h \d+ min) ago) \(day \d+ of \d\)( · missed from .+)?$/);
     }
     // The timeline starts with the opening, each step in words.
     const steps = page.locator('[data-testid=event-timeline] li');
