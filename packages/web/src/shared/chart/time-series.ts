@@ -84,7 +84,8 @@ export const groupedBarOption = (input: {
   tooltip: { trigger: 'axis', valueFormatter: input.format ? (value: unknown) => (typeof value === 'number' ? input.format!(value) : '—') : undefined },
   legend: { top: 0 },
   grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
-  xAxis: { type: 'category', data: input.categories },
+  // Every category named, even on a phone: the categories are short codes.
+  xAxis: { type: 'category', data: input.categories, axisLabel: { interval: 0 } },
   yAxis: { type: 'value', max: input.max, axisLabel: input.format ? { formatter: (value: number) => input.format!(value) } : undefined },
   color: GROUP_COLOURS,
   series: input.series.map((s) => ({ type: 'bar', name: s.name, data: s.values })),
