@@ -100,7 +100,7 @@ const Breakdowns = ({ party, disease, week, areas, title }: { party: string; dis
 
 const BreakdownSection = (props: { by: Breakdown; party: string; disease: string; week: string; areas: readonly Area[]; heading: string; column: string }) => {
   const { by, party, disease, week, areas, heading } = props;
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const answer = useApi(
     (signal) => surveillanceApi(api).aggregates({ party, disease, from: week, to: week, by: [by], source: 'cases' }, signal),
     [party, disease, week, by],
