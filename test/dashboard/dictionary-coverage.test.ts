@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ROLES } from '@concord/core';
+import { DISEASE_CODES, ROLES } from '@concord/core';
 import { ROLES as WEB_ROLES } from '../../packages/web/src/shared/api/types.ts';
+import { DISEASE_CODES as WEB_DISEASES } from '../../packages/web/src/features/surveillance/diseases.ts';
 import en from '../../packages/web/src/shared/i18n/en.json' with { type: 'json' };
 import fr from '../../packages/web/src/shared/i18n/fr.json' with { type: 'json' };
 
@@ -22,6 +23,11 @@ const SERVER_ERROR_SOURCES = [
   'packages/server/src/keys/field-cipher.ts',
   'packages/core/src/pact/signature.ts',
   'packages/core/src/events/breach-clock.ts',
+  'packages/server/src/modules/surveillance/surveillance.errors.ts',
+  'packages/server/src/modules/events/events.errors.ts',
+  'packages/core/src/events/seven-one-seven.ts',
+  'packages/core/src/events/ihr-annex2.ts',
+  'packages/core/src/events/risk-assessment.ts',
 ];
 
 /** The pact's and governance's codes as the docs list them: validation diagnostics and decision reasons too. */
@@ -41,9 +47,14 @@ describe('the dashboard and the server agree', () => {
     expect([...WEB_ROLES]).toEqual([...ROLES]);
   });
 
+  it('on the diseases of the catalogue, each named in English and French', () => {
+    expect([...WEB_DISEASES]).toEqual([...DISEASE_CODES]);
+    for (const code of DISEASE_CODES) expect({ code, en: code in en.diseases, fr: code in fr.diseases }).toEqual({ code, en: true, fr: true });
+  });
+
   it('on a sentence in English and French for every error code the server raises', () => {
     const codes = [...new Set(SERVER_ERROR_SOURCES.flatMap(codesIn))];
-    expect(codes).toEqual(expect.arrayContaining(['AUTH_INVALID_CREDENTIALS', 'ACCESS_OUT_OF_SCOPE', 'VALIDATION_FAILED', 'WEB_NOT_BUILT']));
+    expect(codes).toEqual(expect.arrayContaining(['AUTH_INVALID_CREDENTIALS', 'ACCESS_OUT_OF_SCOPE', 'VALIDATION_FAILED', 'WEB_NOT_BUILT', 'SURV_SIGNAL_ALREADY_TRIAGED', 'EVENT_NOT_FOUND', 'EVENT_717_DATES_OUT_OF_ORDER']));
     const english = en.errors as Record<string, string>;
     const french = fr.errors as Record<string, string>;
     for (const code of codes) expect({ code, en: code in english, fr: code in french }).toEqual({ code, en: true, fr: true });

@@ -18,6 +18,7 @@ export const Layout = ({ children }: { children: ReactNode }) => {
   const [location] = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   const entries = navigationFor(PAGES, me);
+  const current = currentEntry(location, entries.map((entry) => entry.href));
 
   return (
     <>
@@ -43,7 +44,7 @@ export const Layout = ({ children }: { children: ReactNode }) => {
               <li key={entry.href}>
                 <Link
                   href={entry.href}
-                  aria-current={isCurrent(location, entry.href) ? 'page' : undefined}
+                  aria-current={entry.href === current ? 'page' : undefined}
                   onClick={() => setMenuOpen(false)}
                 >
                   {t(entry.labelKey)}
@@ -79,6 +80,10 @@ export const Layout = ({ children }: { children: ReactNode }) => {
 };
 
 const isCurrent = (location: string, href: string) => location === href || (href !== '/' && location.startsWith(`${href}/`));
+
+/** The entry for where the reader is: the longest that matches, so /surveillance/signals is not also /surveillance. */
+const currentEntry = (location: string, hrefs: readonly string[]) =>
+  hrefs.filter((href) => isCurrent(location, href)).sort((a, b) => b.length - a.length)[0];
 
 const LanguageSwitch = () => {
   const { t, i18n } = useTranslation();

@@ -10,6 +10,7 @@ import { PageHeading } from '../../shared/components/page-heading.tsx';
 import { StatCard, StatCards } from '../../shared/components/stat-card.tsx';
 import { formatCompact, formatNumber } from '../../shared/i18n/format.ts';
 import { RegionMap } from '../../shared/map/region-map.tsx';
+import { CountryEvents } from '../events/index.ts';
 import { densityByParty } from './indicators.ts';
 import { jurisdictionName, loadRegionMapData, type RegionMapData } from './region-data.ts';
 import { regionApi } from './region.api.ts';
@@ -80,6 +81,7 @@ const Country = ({ detail, map, facilities }: { detail: JurisdictionDetail; map:
         <StatCard label={t('country.languages')} value={detail.languages.map((l) => languageNames.of(l) ?? l).join(', ')} />
         <StatCard label={t('country.areas')} value={detail.areas.length} />
       </StatCards>
+      <CountryEvents party={detail.code} countryName={jurisdictionName(detail, language)} />
       <div className="map-layout">
         <section className="map-panel" aria-labelledby="country-map-heading">
           <h2 id="country-map-heading">{t('country.onTheMap')}</h2>

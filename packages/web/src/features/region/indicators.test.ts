@@ -5,6 +5,8 @@ import world from 'world-atlas/countries-50m.json';
 import { describe, expect, it } from 'vitest';
 import type { Jurisdiction } from '../../shared/api/types.ts';
 import { areaKm2, type MapShape, type ShapeProperties } from '../../shared/map/shapes.ts';
+import { highestAlertByParty } from '../events/alerts-indicator.ts';
+import { incidenceByParty } from '../surveillance/incidence-indicator.ts';
 import { densityByParty, indicatorById, populationByParty, REGION_INDICATORS } from './indicators.ts';
 
 const countries = feature(world as unknown as Topology, (world as unknown as Topology).objects.countries as GeometryCollection);
@@ -52,6 +54,16 @@ describe('region indicators', () => {
 
   it('reads population as given', () => {
     expect(populationByParty([party('KE', 55_100_586), party('SO', null)])).toEqual({ KE: 55_100_586, SO: null });
+  });
+
+  it('reads each party’s weekly cholera incidence from the node’s indicators, and none where it has none', () => {
+    const indicators = { 'cholera-weekly-incidence-per-100k.SS': 6.08, 'cholera-weekly-incidence-per-100k.KE': 0, 'events-meeting-7-1-7-share.KE': 0.5 };
+    expect(incidenceByParty(indicators, [party('SS', 1), party('KE', 1), party('SO', null)])).toEqual({ SS: 6.08, KE: 0, SO: null });
+  });
+
+  it('takes the highest alert level among a party’s open events, 0 with none open', () => {
+    const alerts = { CD: { mpox: 3, cholera: 1 }, KE: { measles: 2 } };
+    expect(highestAlertByParty(alerts, [party('CD', 1), party('KE', 1), party('RW', 1)])).toEqual({ CD: 3, KE: 2, RW: 0 });
   });
 
   it('has distinct ids and falls back to the first for an unknown one', () => {

@@ -1,12 +1,15 @@
 import type { Jurisdiction } from '../../shared/api/types.ts';
 import { formatCompact, formatNumber } from '../../shared/i18n/format.ts';
 import type { MapShape } from '../../shared/map/shapes.ts';
+import { alertsIndicator } from '../events/alerts-indicator.ts';
+import { incidenceIndicator } from '../surveillance/incidence-indicator.ts';
 
 /**
  * What the region map can colour the partner states by. Each indicator
  * loads one value per jurisdiction code (null: no data) and says how to
- * write a value. Later capabilities add theirs here (incidence, alerts,
- * months of stock, referral times), loading from their own API.
+ * write a value. A capability defines its indicator in its own feature,
+ * loading from its own API, and adds one entry to REGION_INDICATORS below
+ * (months of stock and referral times to come).
  */
 export interface IndicatorContext {
   parties: readonly Jurisdiction[];
@@ -53,7 +56,7 @@ export const populationIndicator: Indicator = {
   format: (value, language) => formatCompact(value, language),
 };
 
-export const REGION_INDICATORS: readonly Indicator[] = [densityIndicator, populationIndicator];
+export const REGION_INDICATORS: readonly Indicator[] = [densityIndicator, populationIndicator, incidenceIndicator, alertsIndicator];
 
 export const indicatorById = (id: string | null | undefined): Indicator =>
   REGION_INDICATORS.find((indicator) => indicator.id === id) ?? REGION_INDICATORS[0]!;

@@ -1,5 +1,5 @@
 import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { AriaComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { init, use, type EChartsCoreOption, type EChartsType } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
@@ -10,7 +10,7 @@ import { useEffect, useRef } from 'react';
  * crisp on any screen and leaves elements a test can find. Loaded lazily by
  * chart.tsx: pages without charts never download it.
  */
-use([BarChart, LineChart, ScatterChart, AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
+use([BarChart, LineChart, ScatterChart, AriaComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
 
 export interface EChartProps {
   option: EChartsCoreOption;
@@ -37,8 +37,10 @@ const EChart = ({ option, label, height = 320 }: EChartProps) => {
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption({ aria: { enabled: true }, ...option }, { notMerge: true });
-  }, [option]);
+    // ECharts' aria writes its own description over the element's label (series
+    // numbered from 0, dates as epoch milliseconds); the page's words replace it.
+    chart.current?.setOption({ aria: { enabled: true, label: { description: label } }, ...option }, { notMerge: true });
+  }, [option, label]);
 
   return <div ref={element} className="echart" role="img" aria-label={label} style={{ height }} />;
 };

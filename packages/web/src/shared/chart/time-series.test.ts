@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALARM_COLOUR, barOption, timeSeriesOption } from './time-series.ts';
+import { ALARM_COLOUR, barOption, groupedBarOption, timeSeriesOption } from './time-series.ts';
 
 const weeks = (values: number[]) => values.map((value, i) => ({ date: `2026-01-${String(5 + 7 * i).padStart(2, '0')}`, value }));
 type Series = { type: string; name: string; data: unknown[]; markLine?: { data: { yAxis: number }[] } };
@@ -34,6 +34,16 @@ describe('the surveillance chart option', () => {
     expect(series[2]!.itemStyle!.color).toBe(ALARM_COLOUR);
   });
 
+  it('shades a span of time with its label beside a constant threshold', () => {
+    const series = timeSeriesOption({
+      series: [{ name: 'cases', points: weeks([1, 2]) }],
+      threshold: { name: 'limit', value: 4 },
+      bands: [{ name: 'event', from: '2026-01-05', to: '2026-01-18' }],
+    }).series as (Series & { markArea?: { data: unknown[] } })[];
+    expect(series[0]!.markLine!.data).toEqual([expect.objectContaining({ yAxis: 4 })]);
+    expect(series[0]!.markArea!.data).toEqual([[{ xAxis: '2026-01-05', name: 'event' }, { xAxis: '2026-01-18' }]]);
+  });
+
   it('adds no alarm series when nothing alarmed', () => {
     const series = timeSeriesOption({ series: [{ name: 'cases', points: weeks([1]) }], alarms: { name: 'alarms', points: [] } }).series as Series[];
     expect(series.map((s) => s.type)).toEqual(['line']);
@@ -43,5 +53,15 @@ describe('the surveillance chart option', () => {
     const option = barOption({ categories: ['Kenya', 'Rwanda'], values: [55, 14], name: 'population' });
     expect(option.yAxis).toMatchObject({ type: 'category', data: ['Kenya', 'Rwanda'] });
     expect((option.series as Series[])[0]!.data).toEqual([55, 14]);
+  });
+
+  it('lays grouped bars out with one series per measure over the same categories', () => {
+    const option = groupedBarOption({ categories: ['KE', 'UG'], series: [{ name: 'detect', values: [1, 0.5] }, { name: 'notify', values: [null, 1] }], max: 1 });
+    expect(option.xAxis).toMatchObject({ type: 'category', data: ['KE', 'UG'] });
+    expect(option.yAxis).toMatchObject({ max: 1 });
+    expect((option.series as Series[]).map((s) => [s.type, s.name, s.data])).toEqual([
+      ['bar', 'detect', [1, 0.5]],
+      ['bar', 'notify', [null, 1]],
+    ]);
   });
 });
