@@ -18,7 +18,7 @@ import { pactContext } from './modules/pact/index.ts';
 import { regionContext } from './modules/region/index.ts';
 import { stockContext } from './modules/stock/index.ts';
 import { eventsContext } from './modules/events/index.ts';
-import { federationContext } from './modules/federation/index.ts';
+import { federationContext, type Transport } from './modules/federation/index.ts';
 import { surveillanceContext } from './modules/surveillance/index.ts';
 import { DEMO_SEED_STEPS, runSeed } from './seed/index.ts';
 import { federatedSeedSteps } from './seed/pact-bundle.seed.ts';
@@ -35,12 +35,14 @@ export interface NodeDeps {
   clock?: Clock;
   logger?: Logger;
   keys?: KeyStore;
+  /** How messages reach peer nodes; HTTP unless given (tests join in-process nodes). */
+  transport?: Transport;
 }
 
 export const keyStoreFor = (config: Config): KeyStore =>
   openKeyStore({ keyDir: config.keyDir, fieldKeysEnv: config.fieldKeys, signingKeysEnv: config.signingKeys });
 
-export const createNode = async ({ config, db, clock = systemClock, logger = pino({ level: config.logLevel }), keys = keyStoreFor(config) }: NodeDeps) => {
+export const createNode = async ({ config, db, clock = systemClock, logger = pino({ level: config.logLevel }), keys = keyStoreFor(config), transport }: NodeDeps) => {
   const readiness = createReadiness();
   const scheduler = createScheduler(logger);
   const audit = auditContext({ db, clock });
@@ -55,7 +57,7 @@ export const createNode = async ({ config, db, clock = systemClock, logger = pin
   const pact = pactContext({ db, audit: audit.service, clock });
   const governance = governanceContext({ db, clock, pact: pact.service, audit: audit.service, keys, log: logger });
   for (const job of governance.jobs) scheduler.add(job);
-  const federation = federationContext({ db, clock, pact: pact.service, access: governance.access, audit: audit.service, keys, scheduler, readiness, log: logger });
+  const federation = federationContext({ db, clock, pact: pact.service, access: governance.access, audit: audit.service, keys, scheduler, readiness, log: logger, ...(transport ? { transport } : {}) });
   for (const job of federation.jobs) scheduler.add(job);
   const surveillance = surveillanceContext({ db, audit: audit.service, clock, keys, access: governance.access, log: logger, csvMaxBytes: config.limits.bodyBytes });
   const events = eventsContext({ db, audit: audit.service, clock, pact: pact.service, access: governance.access, signals: surveillance.service.signals });
