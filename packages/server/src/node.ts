@@ -68,7 +68,7 @@ export const createNode = async ({ config, db, clock = systemClock, logger = pin
     alert: (q) => events.alertLevels(q),
     indicators: async (q) => ({ ...(await surveillance.indicators(q)), ...(await events.indicators(q)) }),
   });
-  const stock = stockContext({ db, audit: audit.service, clock, pact: pact.service, access: governance.access });
+  const stock = stockContext({ db, audit: audit.service, clock, pact: pact.service, access: governance.access, federation: federation.service });
   for (const job of stock.jobs) scheduler.add(job);
 
   const app = await buildApp({
