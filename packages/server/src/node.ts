@@ -60,7 +60,7 @@ export const createNode = async ({ config, db, clock = systemClock, logger = pin
   const federation = federationContext({ db, clock, pact: pact.service, access: governance.access, audit: audit.service, keys, scheduler, readiness, log: logger, ...(transport ? { transport } : {}) });
   for (const job of federation.jobs) scheduler.add(job);
   const surveillance = surveillanceContext({ db, audit: audit.service, clock, keys, access: governance.access, log: logger, csvMaxBytes: config.limits.bodyBytes });
-  const events = eventsContext({ db, audit: audit.service, clock, pact: pact.service, access: governance.access, signals: surveillance.service.signals });
+  const events = eventsContext({ db, audit: audit.service, clock, pact: pact.service, access: governance.access, signals: surveillance.service.signals, federation: federation.service });
   for (const job of [...surveillance.jobs, ...events.jobs]) scheduler.add(job);
   governance.rotation.register(surveillance.encryptedColumns);
   // The live facts the pact's conditions read: alert levels from open events, indicators from surveillance and events.
