@@ -177,7 +177,7 @@ export const createSharingFederation = (deps: { pact: PactService; audit: AuditL
       approvedQuantity: p.quantity,
       decidedAt,
       decidedBy: `node:${envelope.from}${envelope.role ? `/${envelope.role}` : ''}`,
-      decisionReason: p.note ?? '',
+      decisionReason: p.note ?? null,
     });
     await audit.append(tx, { ...actor, jurisdiction: envelope.to }, {
       action: 'stock.request-decided',
