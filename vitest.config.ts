@@ -51,6 +51,8 @@ export default defineConfig({
               test: {
                 name: 'postgres',
                 include: intInclude,
+                // The federation demo starts its own nodes on embedded databases: the server tier would run the same thing again.
+                exclude: ['**/node_modules/**', 'test/federation/demo.int.test.ts'],
                 env: { CONCORD_TEST_DB: 'postgres' },
                 globalSetup: ['./test/global-setup.ts'],
                 // One server is shared; files run one at a time so that

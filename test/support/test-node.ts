@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { inject } from 'vitest';
-import { createNode, fixedClock, loadConfig, type ConcordNode, type Db } from '@concord/server';
+import { createNode, fixedClock, loadConfig, type ConcordNode, type Db, type Transport } from '@concord/server';
 import { openTestDb } from './database.ts';
 import { TEMPLATE_TIME, TEST_PASSWORD } from './template.ts';
 
@@ -15,11 +15,11 @@ export interface TestNode extends ConcordNode {
   signIn(email: string, password?: string): Promise<{ authorization: string }>;
 }
 
-export const startTestNode = async (options: { env?: Record<string, string>; db?: Db; at?: string } = {}): Promise<TestNode> => {
+export const startTestNode = async (options: { env?: Record<string, string>; db?: Db; at?: string; transport?: Transport } = {}): Promise<TestNode> => {
   const db = options.db ?? (await openTestDb());
   const clock = fixedClock(options.at ?? TEMPLATE_TIME);
   const config = loadConfig({ CONCORD_DEMO: 'false', LOG_LEVEL: 'silent', CONCORD_KEY_DIR: inject('testKeyDir'), ...options.env });
-  const node = await createNode({ config, db, clock, logger: pino({ level: 'silent' }) });
+  const node = await createNode({ config, db, clock, logger: pino({ level: 'silent' }), ...(options.transport ? { transport: options.transport } : {}) });
   await node.app.ready();
   return {
     ...node,

@@ -18,7 +18,7 @@ import { pactContext } from './modules/pact/index.ts';
 import { regionContext } from './modules/region/index.ts';
 import { stockContext } from './modules/stock/index.ts';
 import { eventsContext } from './modules/events/index.ts';
-import { federationContext } from './modules/federation/index.ts';
+import { federationContext, type Transport } from './modules/federation/index.ts';
 import { surveillanceContext } from './modules/surveillance/index.ts';
 import { DEMO_SEED_STEPS, runSeed } from './seed/index.ts';
 import { federatedSeedSteps } from './seed/pact-bundle.seed.ts';
@@ -35,12 +35,14 @@ export interface NodeDeps {
   clock?: Clock;
   logger?: Logger;
   keys?: KeyStore;
+  /** How messages reach peer nodes; HTTP unless given (tests join in-process nodes). */
+  transport?: Transport;
 }
 
 export const keyStoreFor = (config: Config): KeyStore =>
   openKeyStore({ keyDir: config.keyDir, fieldKeysEnv: config.fieldKeys, signingKeysEnv: config.signingKeys });
 
-export const createNode = async ({ config, db, clock = systemClock, logger = pino({ level: config.logLevel }), keys = keyStoreFor(config) }: NodeDeps) => {
+export const createNode = async ({ config, db, clock = systemClock, logger = pino({ level: config.logLevel }), keys = keyStoreFor(config), transport }: NodeDeps) => {
   const readiness = createReadiness();
   const scheduler = createScheduler(logger);
   const audit = auditContext({ db, clock });
@@ -55,11 +57,11 @@ export const createNode = async ({ config, db, clock = systemClock, logger = pin
   const pact = pactContext({ db, audit: audit.service, clock });
   const governance = governanceContext({ db, clock, pact: pact.service, audit: audit.service, keys, log: logger });
   for (const job of governance.jobs) scheduler.add(job);
-  const federation = federationContext({ db, clock, pact: pact.service, access: governance.access, audit: audit.service, keys, scheduler, readiness, log: logger });
+  const federation = federationContext({ db, clock, pact: pact.service, access: governance.access, audit: audit.service, keys, scheduler, readiness, log: logger, ...(transport ? { transport } : {}) });
   for (const job of federation.jobs) scheduler.add(job);
   for (const target of federation.retentionTargets) governance.retention.register(target);
   const surveillance = surveillanceContext({ db, audit: audit.service, clock, keys, access: governance.access, log: logger, csvMaxBytes: config.limits.bodyBytes });
-  const events = eventsContext({ db, audit: audit.service, clock, pact: pact.service, access: governance.access, signals: surveillance.service.signals });
+  const events = eventsContext({ db, audit: audit.service, clock, pact: pact.service, access: governance.access, signals: surveillance.service.signals, federation: federation.service });
   for (const job of [...surveillance.jobs, ...events.jobs]) scheduler.add(job);
   governance.rotation.register(surveillance.encryptedColumns);
   // The live facts the pact's conditions read: alert levels from open events, indicators from surveillance and events.
@@ -67,7 +69,7 @@ export const createNode = async ({ config, db, clock = systemClock, logger = pin
     alert: (q) => events.alertLevels(q),
     indicators: async (q) => ({ ...(await surveillance.indicators(q)), ...(await events.indicators(q)) }),
   });
-  const stock = stockContext({ db, audit: audit.service, clock, pact: pact.service, access: governance.access });
+  const stock = stockContext({ db, audit: audit.service, clock, pact: pact.service, access: governance.access, federation: federation.service });
   for (const job of stock.jobs) scheduler.add(job);
 
   const app = await buildApp({

@@ -1,7 +1,8 @@
 /**
  * Federation between nodes, the pure part: message types and their payload
  * schemas, the envelope, the pact requests each message needs, obligations
- * applied to payloads, retry backoff and signed pact bundles (docs/federation.md).
+ * applied to payloads, retry backoff, signed pact bundles, and the facts a
+ * message states for its decisions (docs/federation.md).
  */
 export * from './message-types.ts';
 export * from './envelope.ts';
@@ -9,3 +10,4 @@ export * from './plan.ts';
 export * from './shape.ts';
 export * from './retry.ts';
 export * from './pact-bundle.ts';
+export * from './stated-facts.ts';

@@ -9,6 +9,7 @@ import { privateKeyOf, signEnvelope } from '@concord/server/modules/federation/e
 import { signingCeremony } from '@concord/server/seed/federation-ceremony';
 import { CliExit, type CliIo } from '../../io.ts';
 import { call, signIn, waitFor, type Answer } from './demo-client.ts';
+import { openCholeraEvent, raiseEventLevel, shareStock, type DemoStep } from './demo-domain.ts';
 import { freePorts, startNodeProcess, type NodeProcess } from './node-process.ts';
 
 const PACT = 'eac-health-security-pact';
@@ -33,7 +34,7 @@ const list = (answer: Answer, key: string) => (answer.body[key] ?? []) as Record
 export const registerFederationDemo = (federation: Command, io: CliIo) => {
   federation
     .command('demo')
-    .description('start the hub (EAC) and two country nodes (KE, UG) on loopback ports, each with its own database and key, and send an alert from Kenya')
+    .description('start the hub (EAC) and two country nodes (KE, UG) on loopback ports, each with its own database and key; send an alert and a stock sharing request from Kenya')
     .option('--check', 'run unattended; exit 0 only when every step worked')
     .option('--keep', 'keep the temporary directory (databases, keys, bundle) afterwards')
     .action((options: { check?: boolean; keep?: boolean }) => runDemo(io, { check: Boolean(options.check), keep: Boolean(options.keep) }));
@@ -97,10 +98,13 @@ const runDemo = async (io: CliIo, options: { check: boolean; keep: boolean }) =>
     const served = peers.filter((p) => p.hostedHere).map((p) => p.code);
     expect(served.length === 1 && served[0] === 'KE', `the KE node speaks only for KE (it holds no other key); its peers are the hub and the other parties`);
 
-    say('3. Kenya raises a cholera alert at level 3, with two line-list records, to the hub and Uganda');
+    const step: DemoStep = { say, expect, url: (code) => node(code as Code).url, token: (code) => tokens[code as Code] };
+    say('3. Kenya records a cholera event, confirms it and assesses the risk high (alert level 3); it raises the event as an alert,');
+    say('   with two line-list records, to the hub and Uganda');
+    const eventId = await openCholeraEvent(step);
     const raised = await call(node('KE').url, '/api/v1/federation/alerts', {
       token: ke,
-      body: { disease: 'cholera', level: 3, title: 'Cholera on the Kisumu lake shore (synthetic demo)', cases: 12, deaths: 1, caseReports: CASE_REPORTS, to: ['EAC', 'UG'] },
+      body: { alertId: eventId, disease: 'cholera', level: 3, title: 'Cholera on the Kisumu lake shore (synthetic demo)', cases: 12, deaths: 1, caseReports: CASE_REPORTS, to: ['EAC', 'UG'] },
     });
     expect(raised.status === 201, `Kenya's node decided and queued one signed message per recipient (${raised.status})`);
     const alertId = raised.body.alertId as string;
@@ -162,6 +166,12 @@ const runDemo = async (io: CliIo, options: { check: boolean; keep: boolean }) =>
     );
     say(`   The hub received: ${JSON.stringify(aggregate.cells)}`);
     expect(aggregate.time === 'week' && aggregate.suppressedCells === 1, 'days summed into the ISO week; the count of 3 (below 5) suppressed');
+
+    say('6. Kenya asks Uganda for oral rehydration salts; the pact names the hub to decide');
+    await shareStock(step);
+
+    say("7. Kenya's risk assessment raises the event to alert level 4; the alert's recipients are told");
+    await raiseEventLevel(step, eventId);
 
     if (!options.check) {
       say();

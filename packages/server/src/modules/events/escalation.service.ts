@@ -103,6 +103,8 @@ export const createEscalation = (deps: { db: Db; audit: AuditLog; clock: Clock; 
       ]);
       const escalated = decision ? await escalate(tx, actor, event, assessment.alertLevel, decision, now) : null;
       await repo.updateEvent(tx, event);
+      // The alert raised for this event, if any, follows its new level, in this transaction.
+      const alertUpdates = previous === assessment.alertLevel ? [] : await events.followAlert(tx, actor, event, 'level', input.rationale);
       await audit.append(tx, actor, {
         action: 'event.risk-assessed',
         entityType: 'event',
@@ -110,7 +112,14 @@ export const createEscalation = (deps: { db: Db; audit: AuditLog; clock: Clock; 
         jurisdiction: event.party,
         details: { ...assessment, previousLevel: previous, decisionId: decision?.id ?? null, notified: escalated?.notifications.map((n) => n.recipient) ?? [] },
       });
-      return { assessment, alertLevel: event.alertLevel, previousLevel: previous, escalation: escalated?.escalation ?? null, notifications: escalated?.notifications ?? [] };
+      return {
+        assessment,
+        alertLevel: event.alertLevel,
+        previousLevel: previous,
+        escalation: escalated?.escalation ?? null,
+        notifications: escalated?.notifications ?? [],
+        alertUpdates: alertUpdates.map((r) => ({ id: r.id, to: r.to, status: r.status, reasons: r.reasons })),
+      };
     });
   };
 

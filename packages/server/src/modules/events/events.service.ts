@@ -8,6 +8,7 @@ import { outOfScope } from '../accounts/accounts.errors.ts';
 import type { AuditLog } from '../audit/audit.service.ts';
 import type { DataAccess } from '../governance/index.ts';
 import type { Signals } from '../surveillance/index.ts';
+import { describeSent, type AlertChange, type AlertUpdates } from './alert-updates.ts';
 import * as errors from './events.errors.ts';
 import * as repo from './events.repo.ts';
 import * as notices from './notifications.repo.ts';
@@ -50,7 +51,7 @@ const diseaseName = (code: string | null) => (code ? (findDisease(code)?.name.en
  * and to every jurisdiction the escalation clause told about it; such reads
  * are recorded in the access log under that clause.
  */
-export const createEvents = (deps: { db: Db; audit: AuditLog; clock: Clock; signals: Signals; access: DataAccess }) => {
+export const createEvents = (deps: { db: Db; audit: AuditLog; clock: Clock; signals: Signals; access: DataAccess; alerts: AlertUpdates }) => {
   const { db, audit, clock } = deps;
 
   const timeline = (eventId: string, actor: Actor, kind: string, summary: string, details: Record<string, unknown> = {}): repo.TimelineEntry => ({
@@ -126,7 +127,16 @@ export const createEvents = (deps: { db: Db; audit: AuditLog; clock: Clock; sign
     });
   };
 
-  const transition = async (actor: Actor, id: string, action: string, allowed: readonly repo.EventStatus[], apply: (e: repo.EventRecord, now: Date) => void, note?: string) =>
+  /** Sends the update of the event's alert, if it was raised as one, and notes it on the timeline (in the caller's transaction). */
+  const followAlert = async (tx: Db, actor: Actor, event: repo.EventRecord, change: AlertChange, note?: string) => {
+    const results = await deps.alerts.send(tx, actor, event, change, note);
+    if (results.length > 0) {
+      await repo.addTimeline(tx, [timeline(event.id, actor, 'alert-updated', describeSent(results), { messages: results.map((r) => ({ id: r.id, to: r.to, status: r.status })) })]);
+    }
+    return results;
+  };
+
+  const transition = async (actor: Actor, id: string, action: AlertChange, allowed: readonly repo.EventStatus[], apply: (e: repo.EventRecord, now: Date) => void, note?: string) =>
     db.transaction(async (tx) => {
       const event = await loadOwn(tx, actor, id);
       if (!allowed.includes(event.status)) throw errors.wrongStatus(action, event.status, allowed);
@@ -137,6 +147,7 @@ export const createEvents = (deps: { db: Db; audit: AuditLog; clock: Clock; sign
       await repo.updateEvent(tx, event);
       await repo.addTimeline(tx, [timeline(id, actor, action, note ?? `${before} → ${event.status}`, { from: before, to: event.status, note: note ?? null })]);
       await audit.append(tx, actor, { action: `event.${action}`, entityType: 'event', entityId: id, jurisdiction: event.party, details: { from: before, to: event.status, note: note ?? null } });
+      await followAlert(tx, actor, event, action, note);
       return event;
     });
 
@@ -213,7 +224,7 @@ export const createEvents = (deps: { db: Db; audit: AuditLog; clock: Clock; sign
     }, { records: 1, fields: ['party', 'area', 'disease', 'alertLevel', 'riskLevel', 'cases', 'deaths', 'dates'] });
   };
 
-  return { open, verify, close, update, list, get, loadOwn, timeline };
+  return { open, verify, close, update, list, get, loadOwn, timeline, followAlert };
 };
 
 export type Events = ReturnType<typeof createEvents>;

@@ -6,6 +6,7 @@ import type { AuditLog } from '../audit/audit.service.ts';
 import type { DataAccess } from '../governance/index.ts';
 import type { PactService } from '../pact/index.ts';
 import type { Signals } from '../surveillance/index.ts';
+import { createAlertUpdates, type AlertFederation } from './alert-updates.ts';
 import { createEscalation } from './escalation.service.ts';
 import { eventsRoutes } from './events.routes.ts';
 import { createEvents } from './events.service.ts';
@@ -19,8 +20,8 @@ export { timelinessOf } from './timeliness.ts';
 /** How often open notifications are checked against their due times. */
 export const OVERDUE_EVERY_MS = 60_000;
 
-export const eventsContext = (deps: { db: Db; audit: AuditLog; clock: Clock; pact: PactService; access: DataAccess; signals: Signals }) => {
-  const events = createEvents(deps);
+export const eventsContext = (deps: { db: Db; audit: AuditLog; clock: Clock; pact: PactService; access: DataAccess; signals: Signals; federation: AlertFederation }) => {
+  const events = createEvents({ ...deps, alerts: createAlertUpdates(deps) });
   const escalation = createEscalation({ ...deps, events });
   const timeliness = createTimeliness(deps);
   const jobs: Job[] = [{ name: 'events.notifications-overdue', everyMs: OVERDUE_EVERY_MS, run: () => escalation.markOverdue(systemActor('events')) }];

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/database.ts';
 import type { PactService } from '../pact/pact.service.ts';
+import { isNotYet } from './federation.errors.ts';
 import * as repo from './federation.repo.ts';
 import { memberOf, type Identity } from './identity.ts';
 import type { Inbound } from './inbound.ts';
@@ -45,6 +46,8 @@ type Outcome =
 const classify = (answer: TransportAnswer): Outcome => {
   if (answer.status >= 200 && answer.status < 300) return { kind: 'delivered' };
   const text = `${answer.status} ${answer.code ?? ''} ${answer.message ?? ''}`.trim();
+  // 425: the receiver waits for another message first (FEDERATION_NOT_YET); this one alone is retried.
+  if (answer.status === 425) return { kind: 'failed', error: text };
   if (answer.status === 408 || answer.status === 429 || answer.status >= 502) return { kind: 'unreachable', error: text };
   if (answer.status >= 400 && answer.status < 500) return { kind: 'rejected', code: answer.code ?? `HTTP_${answer.status}`, message: answer.message ?? text };
   return { kind: 'failed', error: text };
@@ -81,6 +84,7 @@ export const createDelivery = (deps: DeliveryDeps) => {
       await inbound.receive(jws, { remote: 'local' });
       return { kind: 'delivered' };
     } catch (error) {
+      if (isNotYet(error)) return { kind: 'failed', error: `425 ${(error as AppError).code} ${(error as AppError).message}` };
       if (error instanceof AppError && error.status < 500) return { kind: 'rejected', code: error.code, message: error.message };
       return { kind: 'failed', error: error instanceof Error ? error.message : String(error) };
     }

@@ -53,6 +53,17 @@ export const obligationUnmet = (problems: string[], decisionId: string | null) =
     params: { problems, decisionId },
   });
 
+/**
+ * Thrown by a handler when the message depends on another that has not
+ * arrived yet (messages from different senders may cross): 425 Too Early
+ * (RFC 8470's status, used here for "not yet"). The sender keeps the message
+ * and retries it alone with backoff; it is not a refusal.
+ */
+export const notYet = (reason: string, params: Record<string, unknown> = {}) =>
+  new AppError('FEDERATION_NOT_YET', `This message cannot be applied yet: ${reason}. It will be delivered again.`, { status: 425, params });
+
+export const isNotYet = (error: unknown) => error instanceof AppError && error.status === 425;
+
 export const idConflict = (id: string) =>
   new AppError('FEDERATION_ID_CONFLICT', `A different message with the id ${id} was already received; ids are never reused.`, {
     status: 409,
@@ -84,6 +95,12 @@ export const refusedBySender = (input: { messageId: string; reasons: string[]; d
   new AppError('FEDERATION_NOT_PERMITTED', `The message to ${input.to} was not sent: ${input.reasons.slice(0, 6).join(' ')}`, {
     status: 403,
     params: input,
+  });
+
+export const typeReserved = (type: string, owner: string) =>
+  new AppError('FEDERATION_TYPE_RESERVED', `A ${type} message is sent by the ${owner} context as part of its own change, not by hand.`, {
+    status: 400,
+    params: { type, owner },
   });
 
 export const messageNotFound = (id: string) => new AppError('FEDERATION_MESSAGE_NOT_FOUND', 'No such message.', { status: 404, params: { id } });

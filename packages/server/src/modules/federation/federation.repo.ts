@@ -116,6 +116,27 @@ export const listOutbox = (q: Queryable, filter: OutboxFilter) => {
 export const findOutbox = async (q: Queryable, id: string) =>
   (await q.query<R<OutboxRow & { jws: string | null }>>(`SELECT ${OUTBOX_COLUMNS}, jws FROM federation_outbox WHERE id = $1`, [id]))[0];
 
+/**
+ * The recipients of an alert this jurisdiction sent (messages queued or
+ * delivered, not refused or rejected), with the level and revision of the
+ * last alert or update that went out for it.
+ */
+export const alertFollowers = async (q: Queryable, sender: string, alertId: string) => {
+  const rows = await q.query<R<{ recipient: string; type: string; level: number; revision: number }>>(
+    `SELECT recipient, type, (envelope->'payload'->>'level')::int AS level, coalesce((envelope->'payload'->>'revision')::int, 0) AS revision
+     FROM federation_outbox
+     WHERE sender = $1 AND type IN ('alert', 'alert-update') AND status IN ('pending', 'delivered') AND envelope->'payload'->>'alertId' = $2
+     ORDER BY seq`,
+    [sender, alertId],
+  );
+  const last = rows[rows.length - 1];
+  return {
+    recipients: [...new Set(rows.filter((r) => r.type === 'alert').map((r) => r.recipient))],
+    level: last?.level ?? null,
+    revision: Math.max(0, ...rows.map((r) => r.revision)),
+  };
+};
+
 export interface InboxRow {
   id: string;
   type: string;

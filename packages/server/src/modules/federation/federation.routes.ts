@@ -64,11 +64,12 @@ export const federationRoutes = (federation: FederationService) => async (root: 
     config: { access: { roles: SENDERS } },
     schema: {
       tags,
-      summary: 'Send one message of any type from your jurisdiction; refused (and recorded as refused) when no clause permits it',
+      summary: 'Send one message from your jurisdiction; refused (and recorded as refused) when no clause permits it',
+      description: 'Types a context sends from its own change (stock-request, stock-answer) are refused with 400 FEDERATION_TYPE_RESERVED.',
       body: z.object({ type: z.enum(MESSAGE_TYPES), to: code, payload: z.record(z.string(), z.unknown()) }),
     },
     handler: async (request, reply) => {
-      const [result] = await federation.sendOrRefuse(actorOf(request), [request.body]);
+      const [result] = await federation.sendByHand(actorOf(request), request.body);
       return reply.status(201).send(result);
     },
   });

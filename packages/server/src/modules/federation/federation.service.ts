@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { escalationAudience, type MessageType, type PayloadOf } from '@concord/core/federation/index';
 import type { Actor, UserActor } from '../../actor.ts';
 import type { Clock } from '../../clock.ts';
-import type { Db } from '../../db/database.ts';
+import type { Db, Queryable } from '../../db/database.ts';
 import type { PactService } from '../pact/pact.service.ts';
 import type { Delivery } from './delivery.ts';
 import * as errors from './federation.errors.ts';
 import * as repo from './federation.repo.ts';
 import type { HandlerRegistry, ReceiveHandler } from './handlers.ts';
-import { membersOf, type Identity } from './identity.ts';
+import { memberOf, membersOf, type Identity } from './identity.ts';
 import type { Inbound } from './inbound.ts';
 import type { OutboundMessage, SendResult } from './outbound.ts';
 import * as received from './received.repo.ts';
@@ -50,6 +50,8 @@ const withoutPayload = <T extends { envelope: Record<string, unknown> | null }>(
 
 export const createFederationService = (deps: FederationServiceDeps) => {
   const { db, clock, pact, identity, handlers, inbound, delivery, kick } = deps;
+  /** Types a context sends as part of its own change (and acts on when they arrive): not sent by hand. */
+  const reserved = new Map<MessageType, string>();
 
   /** Sends in a transaction of its own and starts delivery once it has committed. */
   const sendNow = async (actor: Actor, messages: readonly OutboundMessage[]): Promise<SendResult[]> => {
@@ -100,6 +102,23 @@ export const createFederationService = (deps: FederationServiceDeps) => {
     return decision.effect === 'permit' ? escalationAudience(decision.obligations).filter((code) => code !== actor.jurisdiction) : [];
   };
 
+  /**
+   * Where a jurisdiction is served under the pacts in force: on this node
+   * (it holds the key), on a peer node (the pact names its URL and key), or
+   * nowhere this node can reach. Other contexts send only to peers; what is
+   * served here is one database and needs no message.
+   */
+  const locate = async (code: string, q: Queryable = db): Promise<'here' | 'peer' | 'none'> => {
+    let found: 'peer' | 'none' = 'none';
+    for (const { pact: held } of await pact.inForce(clock.now(), q)) {
+      const member = memberOf(held, code);
+      if (!member) continue;
+      if (identity.isHosted(held, code)) return 'here';
+      if (member.url && member.publicKey) found = 'peer';
+    }
+    return found;
+  };
+
   const outbox = async (actor: UserActor, filter: Omit<repo.OutboxFilter, 'jurisdictions'>) =>
     (await repo.listOutbox(db, { ...filter, jurisdictions: scopeOf(actor) })).map((row) => (isEnd(actor, row) ? row : withoutPayload(row)));
 
@@ -146,7 +165,22 @@ export const createFederationService = (deps: FederationServiceDeps) => {
     raiseAlert,
     receive: inbound.receive,
     onReceive: (type: MessageType, handler: ReceiveHandler) => handlers.on(type, handler),
+    /**
+     * A context that sends a type from its own change and keeps state from it
+     * reserves the type: the generic outbox route then refuses it, so no
+     * message of that type leaves without the record it stands for.
+     */
+    reserve: (type: MessageType, owner: string) => void reserved.set(type, owner),
+    /** Sends one message by hand (the generic route), unless a context reserved its type. */
+    sendByHand: (actor: UserActor, message: OutboundMessage) => {
+      const owner = reserved.get(message.type);
+      if (owner) throw errors.typeReserved(message.type, owner);
+      return sendOrRefuse(actor, [message]);
+    },
     kick,
+    locate,
+    /** Who received an alert of `sender`'s, and the level and revision last sent: an update goes to the same recipients. */
+    alertFollowers: (q: Queryable, sender: string, alertId: string) => repo.alertFollowers(q, sender, alertId),
     /** Delivers everything due now and waits (tests, the CLI). */
     deliverNow: delivery.drain,
     outbox,

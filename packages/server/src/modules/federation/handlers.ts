@@ -1,3 +1,4 @@
+import type { Obligation } from '@concord/core';
 import type { Envelope, MessageBody, MessageType } from '@concord/core/federation/index';
 import type { Db } from '../../db/database.ts';
 import * as received from './received.repo.ts';
@@ -9,8 +10,10 @@ export interface ReceivedMessage {
   /** The date by which the pact says the data in it must be deleted, when it says so. */
   retainUntil: string | null;
   receivedAt: Date;
-  /** This node's own decisions that let the message in. */
+  /** This node's own decisions that let the message in, the primary one first. */
   decisionIds: string[];
+  /** This node's primary decision: the pact version and clause it let the message in under, with its obligations (a decision clock, a repayment term). */
+  decision: { id: string; pactId: string; pactVersion: number; clauseId: string; obligations: Obligation[] };
 }
 
 /**

@@ -144,7 +144,8 @@ export const createInbound = (deps: InboundDeps) => {
         retainUntil: keepUntil,
       });
       if (!fresh) return { id: envelope.id, status: 'duplicate' };
-      await handlers.apply(tx, { envelope, body, retainUntil: keepUntil, receivedAt, decisionIds });
+      const decision = { id: primary.id!, pactId: primary.pactId, pactVersion: primary.pactVersion, clauseId: primary.clauseId!, obligations: primary.obligations };
+      await handlers.apply(tx, { envelope, body, retainUntil: keepUntil, receivedAt, decisionIds, decision });
       await audit.append(tx, { ...actor, jurisdiction: envelope.to }, {
         action: 'federation.received',
         entityType: 'federation-message',
@@ -179,7 +180,8 @@ export const createInbound = (deps: InboundDeps) => {
       result = await admit(input, jws, digest, meta.remote);
     } catch (error) {
       // A handler that refuses (a 4xx of its own) rolled the message back; the refusal is still logged.
-      if (error instanceof AppError && error.status < 500) await db.transaction((tx) => logRefusal(tx, error, digest, input.claimed, meta.remote));
+      // "Not yet" is no refusal: the sender delivers the message again later.
+      if (error instanceof AppError && error.status < 500 && !errors.isNotYet(error)) await db.transaction((tx) => logRefusal(tx, error, digest, input.claimed, meta.remote));
       throw error;
     }
     if (result instanceof AppError) throw result;

@@ -22,6 +22,8 @@ export type { OutboundMessage, SendResult } from './outbound.ts';
 export type { ReceiveHandler, ReceivedMessage } from './handlers.ts';
 export type { Transport } from './delivery.ts';
 export { MESSAGES_PATH } from './delivery.ts';
+/** For a handler whose message needs another that has not arrived yet: the sender retries it later. */
+export { notYet } from './federation.errors.ts';
 
 export const DELIVERY_JOB = 'federation-delivery';
 

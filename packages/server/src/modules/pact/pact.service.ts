@@ -347,6 +347,8 @@ export const createPactService = (deps: { db: Db; audit: AuditLog; clock: Clock;
     odrl,
     inForce,
     decisions,
+    /** The live alert levels the conditions read (party → disease → level), for a message that states them. */
+    alertLevels: (q?: Queryable) => facts.alert(q),
     /** Connects the live facts once the contexts that own them exist. */
     useFacts: (source: DecisionFacts) => {
       facts = source;

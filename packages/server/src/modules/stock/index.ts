@@ -6,6 +6,7 @@ import type { Job } from '../../jobs/scheduler.ts';
 import type { AuditLog } from '../audit/audit.service.ts';
 import type { DataAccess } from '../governance/index.ts';
 import type { PactService } from '../pact/pact.service.ts';
+import { createSharingFederation, type SharingFederation } from './sharing-federation.ts';
 import { createAllocation } from './allocation.service.ts';
 import { coldChainRoutes } from './cold-chain.routes.ts';
 import { createColdChain } from './cold-chain.service.ts';
@@ -32,11 +33,14 @@ const UPLOAD_LIMIT_BYTES = 64 * 1024 * 1024;
  * The stock context: ledger, cold chain, sharing under the pact, allocation,
  * and stock levels for dashboards and the public. Built from explicit
  * dependencies; its one job flags decision and repayment clocks that ran out.
+ * Sharing requests between parties served by different nodes travel through
+ * the federation (sharing-federation.ts).
  */
-export const stockContext = (deps: { db: Db; audit: AuditLog; clock: Clock; pact: PactService; access: DataAccess }) => {
+export const stockContext = (deps: { db: Db; audit: AuditLog; clock: Clock; pact: PactService; access: DataAccess; federation: SharingFederation }) => {
   const ledger = createLedger(deps);
   const coldChain = createColdChain({ ...deps, ledger });
-  const sharing = createSharing({ ...deps, ledger });
+  const messages = createSharingFederation({ pact: deps.pact, audit: deps.audit, federation: deps.federation });
+  const sharing = createSharing({ ...deps, ledger, messages });
   const allocation = createAllocation({ ...deps, sharing });
   const levels = createLevels(deps);
   const publicLevels = createPublicLevels(deps);

@@ -35,6 +35,10 @@ export interface RequestRow {
   decisionOverdueAt: Date | null;
   repaymentOverdueAt: Date | null;
   allocationId: string | null;
+  /** The jurisdiction whose message created this copy; null for a request opened on this node. */
+  origin: string | null;
+  /** The alert level the asking party stated when the request crossed nodes. */
+  askerAlert: { disease: string; level: number } | null;
 }
 
 export type NewRequest = Pick<
@@ -56,7 +60,7 @@ export type NewRequest = Pick<
   | 'repayWithinDays'
   | 'repayInKind'
   | 'allocationId'
->;
+> & Partial<Pick<RequestRow, 'origin' | 'askerAlert'>>;
 
 const COLUMNS = `id, product, quantity, lender, borrower, reason, requested_at AS "requestedAt", requested_by AS "requestedBy",
   decision_id AS "decisionId", pact_id AS "pactId", pact_version AS "pactVersion", clause_id AS "clauseId", decide_by AS "decideBy",
@@ -64,16 +68,20 @@ const COLUMNS = `id, product, quantity, lender, borrower, reason, requested_at A
   decided_at AS "decidedAt", decided_by AS "decidedBy", decision_reason AS "decisionReason", shipped_at AS "shippedAt",
   shipped_from AS "shippedFrom", received_at AS "receivedAt", received_into AS "receivedInto", repay_due AS "repayDue",
   repaid_quantity AS "repaidQuantity", decision_overdue_at AS "decisionOverdueAt", repayment_overdue_at AS "repaymentOverdueAt",
-  allocation_id AS "allocationId"`;
+  allocation_id AS "allocationId", origin, asker_alert AS "askerAlert"`;
 
-export const insertRequest = (q: Queryable, r: NewRequest) =>
-  q.query(
-    `INSERT INTO stock_requests (id, product, quantity, lender, borrower, reason, requested_at, requested_by, decision_id, pact_id, pact_version,
-       clause_id, decide_by, deciders, repay_within_days, repay_in_kind, status, allocation_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'pending', $17)`,
-    [r.id, r.product, r.quantity, r.lender, r.borrower, r.reason, r.requestedAt, r.requestedBy, r.decisionId, r.pactId, r.pactVersion, r.clauseId,
-      r.decideBy, r.deciders, r.repayWithinDays, r.repayInKind, r.allocationId],
-  );
+/** Inserts a request; false when one with this id is already here (a copy that arrived before, by another message). */
+export const insertRequest = async (q: Queryable, r: NewRequest) =>
+  (
+    await q.query(
+      `INSERT INTO stock_requests (id, product, quantity, lender, borrower, reason, requested_at, requested_by, decision_id, pact_id, pact_version,
+         clause_id, decide_by, deciders, repay_within_days, repay_in_kind, status, allocation_id, origin, asker_alert)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'pending', $17, $18, $19)
+       ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [r.id, r.product, r.quantity, r.lender, r.borrower, r.reason, r.requestedAt, r.requestedBy, r.decisionId, r.pactId, r.pactVersion, r.clauseId,
+        r.decideBy, r.deciders, r.repayWithinDays, r.repayInKind, r.allocationId, r.origin ?? null, r.askerAlert ? JSON.stringify(r.askerAlert) : null],
+    )
+  ).length === 1;
 
 export const findRequest = async (q: Queryable, id: string, lock = false) =>
   (await q.query<R<RequestRow>>(`SELECT ${COLUMNS} FROM stock_requests WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [id]))[0];

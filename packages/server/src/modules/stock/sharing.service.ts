@@ -11,6 +11,8 @@ import { transactionWithRetry } from './deadlock-retry.ts';
 import type { Ledger } from './ledger.service.ts';
 import * as ledgerRepo from './ledger.repo.ts';
 import { describeRequest, type SharingRequest } from './request-clocks.ts';
+import type { SharingMessages } from './sharing-federation.ts';
+import { jurisdictionOf } from './sharing-federation.ts';
 import * as repo from './sharing.repo.ts';
 import * as errors from './stock.errors.ts';
 import { assertCanWrite, findStore, mainStoreOf, readableJurisdictions, type Store } from './stores.ts';
@@ -41,8 +43,8 @@ export const isDecider = (actor: Actor, deciders: readonly string[]): boolean =>
 const shippedEntries = async (q: Db, id: string) =>
   (await ledgerRepo.listEntries(q, { reference: `request:${id}`, limit: 500 })).filter((e) => e.kind === 'transfer-out').sort((a, b) => a.seq - b.seq);
 
-export const createSharing = (deps: { db: Db; audit: AuditLog; clock: Clock; pact: PactService; ledger: Ledger }) => {
-  const { db, audit, clock, pact, ledger } = deps;
+export const createSharing = (deps: { db: Db; audit: AuditLog; clock: Clock; pact: PactService; ledger: Ledger; messages: SharingMessages }) => {
+  const { db, audit, clock, pact, ledger, messages } = deps;
 
   const load = async (tx: Db, id: string, lock = false) => {
     const row = await repo.findRequest(tx, id, lock);
@@ -60,50 +62,69 @@ export const createSharing = (deps: { db: Db; audit: AuditLog; clock: Clock; pac
    * Opens a request if a stockpile-sharing clause in force admits it (the
    * pact decides, and its decision is stored whatever the outcome). The
    * clause's decide-within obligation sets the decision clock; its repay
-   * obligation the repayment terms.
+   * obligation the repayment terms. Lender and decider served by another
+   * node get the request as a message written in this same transaction; a
+   * refused request leaves only refused messages in the outbox.
    */
   const request = async (actor: Actor, input: NewSharingRequest, options: { allocationId?: string } = {}) => {
     if (!findProduct(input.product)) throw errors.unknownProduct(input.product);
     const borrower = input.to ?? (actor.kind === 'user' ? actor.jurisdiction : undefined);
     if (!borrower) throw errors.borrowerRequired();
     if (actor.kind === 'user' && !actor.regionWide && actor.jurisdiction !== borrower) throw outOfScope(borrower);
-    const decision = await pact.decide(actor, { kind: 'stock-release', product: input.product, from: input.from, to: borrower, quantity: input.quantity });
-    if (decision.effect !== 'permit' || !decision.clauseId || !decision.id) {
-      throw errors.requestNotPermitted({ product: input.product, from: input.from, to: borrower, decisionId: decision.id, reasons: decision.reasons });
-    }
-    const clock48 = decision.obligations.find((o): o is Extract<Obligation, { type: 'decide-within' }> => o.type === 'decide-within');
-    const repay = decision.obligations.find((o): o is Extract<Obligation, { type: 'repay' }> => o.type === 'repay');
-    const now = clock.now();
-    const row: repo.NewRequest = {
-      id: randomUUID(),
-      product: input.product,
-      quantity: input.quantity,
-      lender: input.from,
-      borrower,
-      reason: input.reason,
-      requestedAt: now,
-      requestedBy: actorLabel(actor),
-      decisionId: decision.id,
-      pactId: decision.pactId,
-      pactVersion: decision.pactVersion,
-      clauseId: decision.clauseId,
-      decideBy: clock48 ? new Date(clock48.deadline) : now,
-      deciders: clock48?.by ?? [],
-      repayWithinDays: repay?.withinDays ?? 0,
-      repayInKind: repay?.inKind ?? true,
-      allocationId: options.allocationId ?? null,
-    };
-    return db.transaction(async (tx) => {
+    // Who the messages speak for: the person asking (the hub may ask on a party's behalf), or the borrower.
+    const speaker = actor.kind === 'user' ? actor.jurisdiction : borrower;
+    const id = randomUUID();
+    const outcome = await db.transaction(async (tx) => {
+      const decision = await pact.decide(actor, { kind: 'stock-release', product: input.product, from: input.from, to: borrower, quantity: input.quantity }, { tx });
+      if (decision.effect !== 'permit' || !decision.clauseId || !decision.id) {
+        const peers = await messages.peersAmong(tx, [input.from, borrower], speaker);
+        const row = { id, borrower, lender: input.from, product: input.product, quantity: input.quantity, reason: input.reason };
+        if (peers.length > 0) await messages.recordRefused(tx, actor, speaker, row, await messages.statedAlert(tx, input.product, borrower), peers);
+        // Returned, not thrown: the decision and the refused messages are kept.
+        return { kind: 'refused' as const, decision };
+      }
+      const clock48 = decision.obligations.find((o): o is Extract<Obligation, { type: 'decide-within' }> => o.type === 'decide-within');
+      const repay = decision.obligations.find((o): o is Extract<Obligation, { type: 'repay' }> => o.type === 'repay');
+      const peers = await messages.peersAmong(tx, [input.from, borrower, ...(clock48?.by ?? []).map(jurisdictionOf)], speaker);
+      const stated = peers.length > 0 ? await messages.statedAlert(tx, input.product, borrower) : undefined;
+      const now = clock.now();
+      const row: repo.NewRequest = {
+        id,
+        product: input.product,
+        quantity: input.quantity,
+        lender: input.from,
+        borrower,
+        reason: input.reason,
+        requestedAt: now,
+        requestedBy: actorLabel(actor),
+        decisionId: decision.id,
+        pactId: decision.pactId,
+        pactVersion: decision.pactVersion,
+        clauseId: decision.clauseId,
+        decideBy: clock48 ? new Date(clock48.deadline) : now,
+        deciders: clock48?.by ?? [],
+        repayWithinDays: repay?.withinDays ?? 0,
+        repayInKind: repay?.inKind ?? true,
+        allocationId: options.allocationId ?? null,
+        ...(stated ? { askerAlert: stated } : {}),
+      };
       await repo.insertRequest(tx, row);
       await audit.append(tx, actor, {
         action: 'stock.request-opened',
         entityType: 'stock-request',
         entityId: row.id,
         jurisdiction: borrower,
-        details: { product: row.product, quantity: row.quantity, lender: row.lender, clauseId: row.clauseId, pactVersion: row.pactVersion, decideBy: row.decideBy.toISOString() },
+        details: { product: row.product, quantity: row.quantity, lender: row.lender, clauseId: row.clauseId, pactVersion: row.pactVersion, decideBy: row.decideBy.toISOString(), ...(peers.length > 0 ? { sentTo: peers } : {}) },
       });
-      return present(tx, await load(tx, row.id));
+      const opened = await load(tx, row.id);
+      if (peers.length > 0) await messages.sendRequest(tx, actor, speaker, opened, peers);
+      return { kind: 'opened' as const, request: await present(tx, opened) };
     });
+    if (outcome.kind === 'refused') {
+      const { decision } = outcome;
+      throw errors.requestNotPermitted({ product: input.product, from: input.from, to: borrower, decisionId: decision.id, reasons: decision.reasons });
+    }
+    return outcome.request;
   };
 
   const step = <T>(actor: Actor, id: string, name: string, allowed: readonly repo.RequestStatus[], work: (tx: Db, row: repo.RequestRow) => Promise<T>) =>
@@ -122,10 +143,17 @@ export const createSharing = (deps: { db: Db; audit: AuditLog; clock: Clock; pac
       return present(tx, updated);
     });
 
-  /** Approve in full, in part, or refuse, with reasons; only the deciders the clause names. Late decisions stand and show as late. */
+  /**
+   * Approve in full, in part, or refuse, with reasons; only the deciders the
+   * clause names, on the node that serves them. Late decisions stand and show
+   * as late. The answer goes to the request's parties on other nodes in the
+   * same transaction.
+   */
   const decide = (actor: Actor, id: string, input: { outcome: 'approve' | 'part' | 'refuse'; quantity?: number; reason: string }) =>
     step(actor, id, 'decided', ['pending'], async (tx, row) => {
       if (!isDecider(actor, row.deciders)) throw errors.notADecider(row.deciders);
+      const speaker = actor.kind === 'user' ? actor.jurisdiction : (row.deciders.map(jurisdictionOf)[0] ?? row.lender);
+      if (actor.kind === 'user' && (await messages.servedElsewhere(tx, speaker))) throw errors.decidedOnAnotherNode(speaker);
       if (input.outcome === 'part' && (input.quantity === undefined || input.quantity < 1 || input.quantity >= row.quantity)) {
         throw errors.approvedQuantityInvalid(row.quantity, input.quantity);
       }
@@ -133,7 +161,8 @@ export const createSharing = (deps: { db: Db; audit: AuditLog; clock: Clock; pac
       const status = input.outcome === 'approve' ? 'approved' : input.outcome === 'part' ? 'partially-approved' : 'refused';
       const now = clock.now();
       await repo.updateRequest(tx, id, { status, approvedQuantity: approved, decidedAt: now, decidedBy: actorLabel(actor), decisionReason: input.reason });
-      return { outcome: input.outcome, approved, reason: input.reason, late: now > row.decideBy };
+      const answered = await messages.sendAnswer(tx, actor, speaker, await load(tx, id), now);
+      return { outcome: input.outcome, approved, reason: input.reason, late: now > row.decideBy, ...(answered.length > 0 ? { sentTo: answered.map((r) => r.to) } : {}) };
     });
 
   const partyStore = async (tx: Db, party: string, storeId: string | undefined): Promise<Store> => {

@@ -96,6 +96,15 @@ export const requestWrongState = (id: string, step: string, status: string) =>
 export const notADecider = (deciders: readonly string[]) =>
   error('STOCK_NOT_THE_DECIDER', 403, `The clause names who decides this request: ${deciders.join(', ')}.`, { deciders });
 
+export const decidedOnAnotherNode = (jurisdiction: string) =>
+  error('STOCK_DECIDED_ON_ANOTHER_NODE', 409, `${jurisdiction} decides this request on its own node; its answer reaches this one as a message.`, { jurisdiction });
+
+export const notSent = (input: { id: string; what: 'request' | 'answer'; to: string; decisionId: string | null; reasons: string[] }) =>
+  error('STOCK_SHARING_NOT_SENT', 403, `The pact in force does not let this ${input.what} go to ${input.to}, so nothing was changed: ${input.reasons.slice(0, 4).join(' ')}`, input);
+
+export const sharingMessageInvalid = (requestId: string, problem: string) =>
+  error('STOCK_SHARING_MESSAGE_INVALID', 400, `The sharing message about request ${requestId} cannot be applied: ${problem}.`, { requestId, problem });
+
 export const approvedQuantityInvalid = (requested: number, given: number | undefined) =>
   error('STOCK_APPROVED_QUANTITY_INVALID', 400, `A part approval gives a quantity between 1 and ${requested - 1}; got ${given ?? 'none'}.`, {
     requested,
