@@ -76,3 +76,9 @@ export const periodTooFine = (period: string, weeks: string) =>
 
 export const reportedByDay = () =>
   new AppError('SURV_QUERY_INVALID', 'Reported counts are kept by their reporting period; ask for period=week.', { status: 400 });
+
+export const publicWindowInvalid = (from: string, to: string, maxWeeks: number) =>
+  new AppError('SURV_QUERY_INVALID', `The public counts cover from ${from} to ${to}: from must not be after to, and the span at most ${maxWeeks} weeks.`, {
+    status: 400,
+    params: { from, to, maxWeeks },
+  });
