@@ -30,11 +30,11 @@ describe('the navigation', () => {
 
   it('shows each role the pages it may open, in order', () => {
     const governance = ['/decisions', '/governance/access-report', '/breaches'];
-    expect(hrefs(hub)).toEqual(['/region', '/users', '/audit', '/pact', ...governance, '/governance/retention', '/public']);
-    expect(hrefs(auditor)).toEqual(['/region', '/users', '/audit', '/pact', ...governance, '/governance/retention', '/public']);
+    expect(hrefs(hub)).toEqual(['/region', '/users', '/audit', '/pact', ...governance, '/governance/retention', '/stock', '/public']);
+    expect(hrefs(auditor)).toEqual(['/region', '/users', '/audit', '/pact', ...governance, '/governance/retention', '/stock', '/public']);
     // A focal point also sees what their country owes, and no retention or keys.
-    expect(hrefs(nfpKenya)).toEqual(['/region', '/region/KE', '/users', '/audit', '/pact', '/pact/duties', ...governance, '/public']);
-    expect(hrefs(facilityKenya)).toEqual(['/region', '/region/KE', '/pact', '/public']);
+    expect(hrefs(nfpKenya)).toEqual(['/region', '/region/KE', '/users', '/audit', '/pact', '/pact/duties', ...governance, '/stock', '/public']);
+    expect(hrefs(facilityKenya)).toEqual(['/region', '/region/KE', '/pact', '/stock', '/public']);
   });
 
   it('never lists a page its reader may not open', () => {

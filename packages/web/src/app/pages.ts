@@ -4,10 +4,11 @@ import { governancePages } from '../features/governance/index.ts';
 import { pactPages } from '../features/pact/index.ts';
 import { publicPages } from '../features/public/index.ts';
 import { regionPages } from '../features/region/index.ts';
+import { stockPages } from '../features/stock/index.ts';
 import type { PageDefinition } from './page.ts';
 
 /**
  * Every page of the dashboard, one line per feature. A new capability adds
  * its feature folder with an index.ts exporting its pages, and one line here.
  */
-export const PAGES: readonly PageDefinition[] = [...regionPages, ...accountsPages, ...auditPages, ...pactPages, ...governancePages, ...publicPages];
+export const PAGES: readonly PageDefinition[] = [...regionPages, ...accountsPages, ...auditPages, ...pactPages, ...governancePages, ...stockPages, ...publicPages];

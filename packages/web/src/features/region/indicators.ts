@@ -1,6 +1,7 @@
 import type { Jurisdiction } from '../../shared/api/types.ts';
 import { formatCompact, formatNumber } from '../../shared/i18n/format.ts';
 import type { MapShape } from '../../shared/map/shapes.ts';
+import { monthsOfStockIndicator } from '../stock/months-of-stock-indicator.ts';
 
 /**
  * What the region map can colour the partner states by. Each indicator
@@ -53,7 +54,7 @@ export const populationIndicator: Indicator = {
   format: (value, language) => formatCompact(value, language),
 };
 
-export const REGION_INDICATORS: readonly Indicator[] = [densityIndicator, populationIndicator];
+export const REGION_INDICATORS: readonly Indicator[] = [densityIndicator, populationIndicator, monthsOfStockIndicator];
 
 export const indicatorById = (id: string | null | undefined): Indicator =>
   REGION_INDICATORS.find((indicator) => indicator.id === id) ?? REGION_INDICATORS[0]!;
