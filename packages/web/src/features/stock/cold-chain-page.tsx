@@ -109,7 +109,14 @@ export const ColdChainPage = () => {
                     key: 'decide',
                     header: t('stock.quarantine.decision'),
                     cell: (q: (typeof quarantines.data.quarantines)[number]) => (
-                      <QuarantineDecisionForm quarantine={q} product={products.products.find((p) => p.id === q.product)} onDone={quarantines.reload} />
+                      <QuarantineDecisionForm
+                        quarantine={q}
+                        product={products.products.find((p) => p.id === q.product)}
+                        onDone={() => {
+                          quarantines.reload();
+                          alarms.reload();
+                        }}
+                      />
                     ),
                   },
                 ]
