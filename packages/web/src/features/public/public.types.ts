@@ -1,6 +1,6 @@
 /**
  * The public aggregates as the node publishes them, without sign-in
- * (docs/stock.md "Public stock levels", docs/public-api.md). Each answer
+ * (docs/public.md; docs/stock.md "Public stock levels"). Each answer
  * says which parties the pact let it publish (`grants`) and which not
  * (`withheld`, with the pact's reasons).
  */
