@@ -97,6 +97,17 @@ describe('the public page without sign-in', () => {
     expect(session.problems).toEqual([]);
   });
 
+  it('fits a phone without scrolling sideways', async () => {
+    const session = await browse('public-pages-phone', { viewport: { width: 390, height: 844 } });
+    const { page } = session;
+    await page.goto(`${server.url}/public`);
+    await page.locator('[data-testid=public-cases] tbody tr').first().waitFor();
+    await page.locator('[data-testid=public-times] tbody tr').first().waitFor();
+    await page.locator('[data-testid=public-stock] tbody tr').first().waitFor();
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth')).toBeLessThanOrEqual(0);
+    expect(session.problems).toEqual([]);
+  });
+
   it('speaks French to a French browser, hidden cells included', async () => {
     const session = await browse('public-pages-fr', { locale: 'fr-FR' });
     const { page } = session;

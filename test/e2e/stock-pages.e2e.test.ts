@@ -60,6 +60,22 @@ describe('months of stock', () => {
   });
 });
 
+describe('on a phone', () => {
+  it('keeps the stock pages within the screen: wide tables scroll inside their own box', async () => {
+    const session = await browse('stock-phone', { viewport: { width: 390, height: 844 } });
+    const { page } = session;
+    await signIn(session, server.url, demo('hub'));
+    await page.waitForURL(`${server.url}/region`);
+    for (const path of ['/stock', '/stock/expiring', '/stock/cold-chain', '/stock/requests']) {
+      await page.goto(`${server.url}${path}`);
+      await page.locator('table tbody tr').first().waitFor();
+      const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+      expect({ path, overflow }).toEqual({ path, overflow: 0 });
+    }
+    expect(session.problems).toEqual([]);
+  });
+});
+
 describe('sharing requests', () => {
   it('shows each pending request’s decision clock, running or overdue, and the clock on the request’s page', async () => {
     const session = await browse('stock-request-clock');
