@@ -28,18 +28,20 @@ const SERVER_ERROR_SOURCES = [
   'packages/core/src/events/seven-one-seven.ts',
   'packages/core/src/events/ihr-annex2.ts',
   'packages/core/src/events/risk-assessment.ts',
+  'packages/server/src/modules/stock/stock.errors.ts',
 ];
 
-/** The pact's and governance's codes as the docs list them: validation diagnostics and decision reasons too. */
+/** The pact's, governance's and stock's codes as the docs list them: validation diagnostics, decision reasons and codes core raises. */
 const DOCUMENTED = ['docs/errors.md', 'docs/pact.md', 'docs/governance.md'];
 const documentedCodes = (path: string) => {
   const source = readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
-  return [...source.matchAll(/`((?:PACT|GOVERNANCE|KEYS)_[A-Z0-9_]+[A-Z0-9]|ACCESS_DENIED_BY_PACT)`/g)].map((m) => m[1]!);
+  return [...source.matchAll(/`((?:PACT|GOVERNANCE|KEYS|STOCK|COLDCHAIN)_[A-Z0-9_]+[A-Z0-9]|ACCESS_DENIED_BY_PACT)`/g)].map((m) => m[1]!);
 };
 
 const codesIn = (path: string) => {
   const source = readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
-  return [...source.matchAll(/(?:new AppError\(|code: )'([A-Z][A-Z0-9_]+)'/g)].map((m) => m[1]!);
+  // `error('CODE', …)` is the stock context's local helper around AppError.
+  return [...source.matchAll(/(?:new AppError\(|code: |\berror\()'([A-Z][A-Z0-9_]+)'/g)].map((m) => m[1]!);
 };
 
 describe('the dashboard and the server agree', () => {
@@ -54,7 +56,7 @@ describe('the dashboard and the server agree', () => {
 
   it('on a sentence in English and French for every error code the server raises', () => {
     const codes = [...new Set(SERVER_ERROR_SOURCES.flatMap(codesIn))];
-    expect(codes).toEqual(expect.arrayContaining(['AUTH_INVALID_CREDENTIALS', 'ACCESS_OUT_OF_SCOPE', 'VALIDATION_FAILED', 'WEB_NOT_BUILT', 'SURV_SIGNAL_ALREADY_TRIAGED', 'EVENT_NOT_FOUND', 'EVENT_717_DATES_OUT_OF_ORDER']));
+    expect(codes).toEqual(expect.arrayContaining(['AUTH_INVALID_CREDENTIALS', 'ACCESS_OUT_OF_SCOPE', 'VALIDATION_FAILED', 'WEB_NOT_BUILT', 'SURV_SIGNAL_ALREADY_TRIAGED', 'EVENT_NOT_FOUND', 'EVENT_717_DATES_OUT_OF_ORDER', 'STOCK_NOT_THE_DECIDER']));
     const english = en.errors as Record<string, string>;
     const french = fr.errors as Record<string, string>;
     for (const code of codes) expect({ code, en: code in english, fr: code in french }).toEqual({ code, en: true, fr: true });
@@ -62,7 +64,9 @@ describe('the dashboard and the server agree', () => {
 
   it('on a sentence in English and French for every pact and governance code in the docs', () => {
     const codes = [...new Set(DOCUMENTED.flatMap(documentedCodes))];
-    expect(codes).toEqual(expect.arrayContaining(['PACT_WRONG_STATE', 'PACT_PURPOSE_NOT_ALLOWED', 'PACT_CEL_SYNTAX', 'GOVERNANCE_BREACH_WRONG_STEP', 'ACCESS_DENIED_BY_PACT']));
+    expect(codes).toEqual(
+      expect.arrayContaining(['PACT_WRONG_STATE', 'PACT_PURPOSE_NOT_ALLOWED', 'PACT_CEL_SYNTAX', 'GOVERNANCE_BREACH_WRONG_STEP', 'ACCESS_DENIED_BY_PACT', 'STOCK_INSUFFICIENT', 'COLDCHAIN_VVM_INVALID']),
+    );
     const english = en.errors as Record<string, string>;
     const french = fr.errors as Record<string, string>;
     for (const code of codes) expect({ code, en: code in english, fr: code in french }).toEqual({ code, en: true, fr: true });

@@ -101,7 +101,7 @@ describe('the public page', () => {
     await expect(rows.count()).resolves.toBe(8);
     await page.locator('svg path[data-code]').nth(7).waitFor();
     // The chart's code arrives on demand and draws with the SVG renderer.
-    await page.locator('.echart svg').waitFor();
+    await page.locator('[aria-labelledby=public-chart-heading] .echart svg').waitFor();
     await page.getByRole('heading', { name: en.public.suppressionHeading }).waitFor();
     await page.getByText('World Bank WDI SP.POP.TOTL, 2023').first().waitFor();
     await page.getByRole('link', { name: 'Natural Earth' }).waitFor();

@@ -78,6 +78,12 @@ describe('excursion → quarantine → VVM decision', () => {
     expect(error).toMatchObject({ code: 'STOCK_INSUFFICIENT', params: { available: 0 } });
     const alarms = (await node.app.inject({ url: '/api/v1/stock/cold-chain/alarms', headers: facilityKe })).json().excursions;
     expect(alarms).toEqual([expect.objectContaining({ device: FRIDGE, type: 'heat', alarm: true, openQuarantines: 2 })]);
+    // alarm=all lists the 30-minute freeze that raised no alarm too; alarm=false only that one.
+    const every = (await node.app.inject({ url: `/api/v1/stock/cold-chain/alarms?alarm=all&device=${FRIDGE}`, headers: facilityKe })).json().excursions;
+    expect(every.map((e: { type: string; alarm: boolean }) => [e.type, e.alarm])).toEqual([['freeze', false], ['heat', true]]);
+    const quiet = (await node.app.inject({ url: '/api/v1/stock/cold-chain/alarms?alarm=false', headers: facilityKe })).json().excursions;
+    expect(quiet).toEqual([expect.objectContaining({ type: 'freeze', alarm: false })]);
+    expect((await node.app.inject({ url: '/api/v1/stock/cold-chain/alarms?alarm=maybe', headers: facilityKe })).json().code).toBe('VALIDATION_FAILED');
     const open = (await node.app.inject({ url: '/api/v1/stock/quarantines', headers: facilityKe })).json().quarantines;
     expect(open).toHaveLength(2);
   });

@@ -26,8 +26,9 @@ describe('toOdrl', () => {
   });
 
   it('has one permission per sharing pair, each with one assigner and one assignee', () => {
-    // hub aggregates 8×1, partner aggregates 8×7, Lake Victoria case reports 3×2, stock levels 8×2.
-    expect(policy.permission).toHaveLength(8 + 56 + 6 + 16);
+    // hub aggregates 8×1, partner aggregates 8×7, Lake Victoria case reports 3×2, stock levels 8×2,
+    // public case counts 8×1, public response times 8×1.
+    expect(policy.permission).toHaveLength(8 + 56 + 6 + 16 + 8 + 8);
     for (const permission of policy.permission) {
       expect(permission.assigner).toBeDefined();
       expect(permission.assignee).toBeDefined();
@@ -53,6 +54,8 @@ describe('toOdrl', () => {
     const publicStock = policy.permission.filter((p) => p.target === 'urn:concord:dataset:stock-levels' && p.action === 'distribute');
     expect(publicStock).toHaveLength(8);
     expect(publicStock[0]?.assignee).toEqual({ '@type': 'PartyCollection', uid: 'urn:concord:public' });
+    const publicCounts = policy.permission.filter((p) => p.target === 'urn:concord:dataset:aggregate-counts' && p.action === 'distribute');
+    expect(publicCounts.map((p) => p.assigner)).toHaveLength(8);
     expect(policy.permission.every((p) => p.target.startsWith('urn:concord:dataset:'))).toBe(true);
   });
 });

@@ -30,12 +30,12 @@ describe('the navigation', () => {
 
   it('shows each role the pages it may open, in order', () => {
     const governance = ['/decisions', '/governance/access-report', '/breaches'];
-    expect(hrefs(hub)).toEqual(['/region', '/events', '/surveillance', '/users', '/audit', '/pact', ...governance, '/governance/retention', '/public']);
+    expect(hrefs(hub)).toEqual(['/region', '/events', '/surveillance', '/users', '/audit', '/pact', ...governance, '/governance/retention', '/stock', '/public']);
     // The auditor may open the events and surveillance pages, but they are not its work.
-    expect(hrefs(auditor)).toEqual(['/region', '/users', '/audit', '/pact', ...governance, '/governance/retention', '/public']);
+    expect(hrefs(auditor)).toEqual(['/region', '/users', '/audit', '/pact', ...governance, '/governance/retention', '/stock', '/public']);
     // A focal point also sees the signals to triage and what their country owes, and no retention or keys.
-    expect(hrefs(nfpKenya)).toEqual(['/region', '/region/KE', '/events', '/surveillance', '/surveillance/signals', '/users', '/audit', '/pact', '/pact/duties', ...governance, '/public']);
-    expect(hrefs(facilityKenya)).toEqual(['/region', '/region/KE', '/events', '/surveillance', '/pact', '/public']);
+    expect(hrefs(nfpKenya)).toEqual(['/region', '/region/KE', '/events', '/surveillance', '/surveillance/signals', '/users', '/audit', '/pact', '/pact/duties', ...governance, '/stock', '/public']);
+    expect(hrefs(facilityKenya)).toEqual(['/region', '/region/KE', '/events', '/surveillance', '/pact', '/stock', '/public']);
   });
 
   it('never lists a page its reader may not open', () => {

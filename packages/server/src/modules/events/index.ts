@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import { systemActor } from '../../actor.ts';
 import type { Clock } from '../../clock.ts';
 import type { Db, Queryable } from '../../db/database.ts';
@@ -10,6 +11,8 @@ import { createAlertUpdates, type AlertFederation } from './alert-updates.ts';
 import { createEscalation } from './escalation.service.ts';
 import { eventsRoutes } from './events.routes.ts';
 import { createEvents } from './events.service.ts';
+import { createPublicResponseTimes } from './public-response-times.ts';
+import { publicResponseTimesRoutes } from './public-response-times.routes.ts';
 import { createTimeliness } from './timeliness.service.ts';
 
 export type { EventRecord, EventStatus } from './events.repo.ts';
@@ -24,10 +27,14 @@ export const eventsContext = (deps: { db: Db; audit: AuditLog; clock: Clock; pac
   const events = createEvents({ ...deps, alerts: createAlertUpdates(deps) });
   const escalation = createEscalation({ ...deps, events });
   const timeliness = createTimeliness(deps);
+  const publicResponseTimes = createPublicResponseTimes(deps);
   const jobs: Job[] = [{ name: 'events.notifications-overdue', everyMs: OVERDUE_EVERY_MS, run: () => escalation.markOverdue(systemActor('events')) }];
   return {
-    service: { events, escalation, timeliness },
-    routes: eventsRoutes({ events, escalation, timeliness }),
+    service: { events, escalation, timeliness, publicResponseTimes },
+    routes: async (app: FastifyInstance) => {
+      await app.register(eventsRoutes({ events, escalation, timeliness }));
+      await app.register(publicResponseTimesRoutes({ publicResponseTimes }));
+    },
     jobs,
     /** The current alert level per party × disease (the pact's `alert`). */
     alertLevels: (q?: Queryable) => escalation.alertLevels(q),

@@ -79,12 +79,16 @@ export const coldChainRoutes = (deps: { coldChain: ColdChain; uploadLimitBytes: 
   app.get('/stock/cold-chain/alarms', {
     schema: {
       tags,
-      summary: 'Cold-chain excursions (alarms by default), newest first, with their open quarantines',
+      summary: 'Cold-chain excursions (alarms by default, alarm=all for every one), newest first, with their open quarantines',
       querystring: z.object({
         party: party.optional(),
         store: z.string().max(64).optional(),
         device: device.optional(),
-        alarm: flag.default(true),
+        alarm: z
+          .enum(['true', 'false', 'all'])
+          .default('true')
+          .transform((v) => (v === 'all' ? undefined : v === 'true'))
+          .describe('true: alarms only (the default); false: excursions that raised no alarm; all: both'),
         since: instant.optional(),
         limit: z.coerce.number().int().min(1).max(1000).default(100),
       }),

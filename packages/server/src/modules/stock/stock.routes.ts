@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { PRODUCTS } from '@concord/core';
 import { actorOf } from '../../http/access.ts';
 import { product } from './ledger.routes.ts';
 import type { Levels } from './levels.service.ts';
@@ -13,6 +14,15 @@ const party = z.string().regex(/^[A-Z]{2,8}$/);
 export const stockRoutes = (deps: { levels: Levels; publicLevels: PublicLevels }) => async (root: FastifyInstance) => {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { levels, publicLevels } = deps;
+
+  app.get('/stock/products', {
+    // The shared catalogue is reference data, not anyone's stock: the public page names products with it too.
+    config: { access: 'public' },
+    schema: { tags, summary: 'The product catalogue: id, names in English and French, GTIN, ATC code, unit, storage range, cold chain, VVM type' },
+    handler: async () => ({
+      products: PRODUCTS.map((p) => ({ id: p.id, name: p.name, category: p.category, gtin: p.gtin, atc: p.atc, unit: p.unit, storage: p.storage, coldChain: p.coldChain, vvm: p.vvm })),
+    }),
+  });
 
   app.get('/stock/levels', {
     schema: {

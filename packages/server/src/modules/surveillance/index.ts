@@ -15,6 +15,8 @@ import { createDetection } from './detection.service.ts';
 import { ingestRoutes } from './ingest.routes.ts';
 import { createLineList } from './line-list.service.ts';
 import { caseReportEncryptedColumns } from './personal-fields.ts';
+import { createPublicCases } from './public-cases.ts';
+import { publicCasesRoutes } from './public-cases.routes.ts';
 import { readRoutes } from './read.routes.ts';
 import { createSignals } from './signals.service.ts';
 
@@ -75,6 +77,7 @@ export const surveillanceContext = (deps: SurveillanceDeps) => {
   const lineList = createLineList({ db, access, fieldKeys });
   const aggregates = createAggregates({ db, clock, access });
   const signals = createSignals({ db, clock, audit, access });
+  const publicCases = createPublicCases({ db, clock, access });
 
   const jobs: Job[] = [
     { name: 'surveillance.detection', everyMs: DETECTION_EVERY_MS, run: () => detection.runScheduled(systemActor('detection')) },
@@ -82,9 +85,10 @@ export const surveillanceContext = (deps: SurveillanceDeps) => {
   const routes = async (app: FastifyInstance) => {
     await app.register(ingestRoutes({ cases, aggregates: aggregateIngest, csvMaxBytes: deps.csvMaxBytes }));
     await app.register(readRoutes({ lineList, aggregates, signals, detection }));
+    await app.register(publicCasesRoutes({ publicCases }));
   };
   return {
-    service: { cases, aggregateIngest, lineList, aggregates, signals, detection },
+    service: { cases, aggregateIngest, lineList, aggregates, signals, detection, publicCases },
     routes,
     jobs,
     encryptedColumns: caseReportEncryptedColumns,

@@ -97,3 +97,9 @@ export const breakdownTooDetailed = (by: readonly string[], max: number) =>
     `Under the pact's minimum cell size an answer breaks counts down by at most ${max} of area, ageBand, sex and classification (an area filter counts as a breakdown by area); asked: ${by.join(', ')}. Suppression protects a two-way table against its totals, not a wider table against all of its margins.`,
     { status: 400, params: { by, max } },
   );
+
+export const publicWindowInvalid = (from: string, to: string, maxWeeks: number) =>
+  new AppError('SURV_QUERY_INVALID', `The public counts cover from ${from} to ${to}: from must not be after to, and the span at most ${maxWeeks} weeks.`, {
+    status: 400,
+    params: { from, to, maxWeeks },
+  });

@@ -12,16 +12,22 @@ import { formatCompact, formatNumber } from '../../shared/i18n/format.ts';
 import { RegionMap } from '../../shared/map/region-map.tsx';
 import { populationByParty } from '../region/indicators.ts';
 import { jurisdictionName, loadRegionMapData, type RegionMapData } from '../region/region-data.ts';
+import { useJurisdictions } from '../stock/parties.ts';
+import { PublicCases } from './public-cases.tsx';
+import { PublicResponseTimes } from './public-response-times.tsx';
+import { PublicStock } from './public-stock.tsx';
 
 /**
- * What anyone may see without an account. For now the region, its people and
- * the sources; later the public aggregates of each capability (cases, stock,
- * disbursements), always after small-cell suppression, which this page
- * explains in plain words.
+ * What anyone may see without an account: the region and its people, then
+ * the public aggregates each party's pact clauses allow — stock levels,
+ * weekly cases, 7-1-7 response times — always after small-cell
+ * suppression, which this page explains in plain words. Disbursements join
+ * when the funding ledger exists.
  */
 export const PublicRegionPage = () => {
   const { t } = useTranslation();
   const data = useApi((signal) => loadRegionMapData(signal), []);
+  const { name } = useJurisdictions();
   return (
     <>
       <PageHeading title={t('public.title')}>
@@ -30,6 +36,9 @@ export const PublicRegionPage = () => {
       {data.status === 'loading' ? <Loading /> : null}
       {data.status === 'failed' ? <ErrorNotice error={data.error} /> : null}
       {data.status === 'ready' ? <PublicRegion data={data.data} /> : null}
+      <PublicStock name={name} />
+      <PublicCases name={name} />
+      <PublicResponseTimes name={name} />
       <SuppressionNote />
     </>
   );
@@ -109,6 +118,13 @@ const SuppressionNote = () => {
       <p>{t('public.suppression1')}</p>
       <p>{t('public.suppression2')}</p>
       <p>{t('public.suppression3')}</p>
+      <h3>{t('public.suppressionTablesHeading')}</h3>
+      <ul className="plain-list" data-testid="suppression-rules">
+        <li>{t('public.suppressionStock')}</li>
+        <li>{t('public.suppressionCases')}</li>
+        <li>{t('public.suppressionTimes')}</li>
+        <li>{t('public.suppressionWithheld')}</li>
+      </ul>
     </section>
   );
 };

@@ -3,6 +3,7 @@ import { formatCompact, formatNumber } from '../../shared/i18n/format.ts';
 import type { MapShape } from '../../shared/map/shapes.ts';
 import { alertsIndicator } from '../events/alerts-indicator.ts';
 import { incidenceIndicator } from '../surveillance/incidence-indicator.ts';
+import { monthsOfStockIndicator } from '../stock/months-of-stock-indicator.ts';
 
 /**
  * What the region map can colour the partner states by. Each indicator
@@ -56,7 +57,7 @@ export const populationIndicator: Indicator = {
   format: (value, language) => formatCompact(value, language),
 };
 
-export const REGION_INDICATORS: readonly Indicator[] = [densityIndicator, populationIndicator, incidenceIndicator, alertsIndicator];
+export const REGION_INDICATORS: readonly Indicator[] = [densityIndicator, populationIndicator, incidenceIndicator, alertsIndicator, monthsOfStockIndicator];
 
 export const indicatorById = (id: string | null | undefined): Indicator =>
   REGION_INDICATORS.find((indicator) => indicator.id === id) ?? REGION_INDICATORS[0]!;

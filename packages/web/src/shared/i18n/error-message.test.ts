@@ -57,7 +57,8 @@ describe('error messages', () => {
   });
 
   it('falls back to the server’s message for a code the dictionary does not know', () => {
-    const error = new ApiError('STOCK_LOT_EXPIRED', 'Lot L-42 expired on 2026-01-31.', 409);
+    // A code from a node newer than this dashboard (none of the dictionary's).
+    const error = new ApiError('LATER_CAPABILITY_REFUSED', 'Lot L-42 expired on 2026-01-31.', 409);
     expect(errorMessage(error, translator('fr'))).toBe('Lot L-42 expired on 2026-01-31.');
   });
 
