@@ -112,12 +112,14 @@ GET    /api/v1/surveillance/signals                       .    x    x    x    x 
 POST   /api/v1/surveillance/signals/:id/dismiss           .    .    .    .    .    .    x    .    .
 POST   /api/v1/surveillance/detection/run                 .    x    .    .    .    .    x    .    .
 GET    /api/v1/surveillance/indicators                    .    x    x    x    x    x    x    x    x
+GET    /api/v1/public/cases                               x    x    x    x    x    x    x    x    x
 
 # Events and notifications
 GET    /api/v1/events                                     .    x    x    x    x    x    x    x    x
 POST   /api/v1/events                                     .    .    .    .    .    .    x    .    .
 GET    /api/v1/events/alerts                              .    x    x    x    x    x    x    x    x
 GET    /api/v1/events/seven-one-seven                     .    x    x    x    x    x    x    x    x
+GET    /api/v1/public/response-times                      x    x    x    x    x    x    x    x    x
 GET    /api/v1/events/:id                                 .    x    x    x    x    x    x    x    x
 PATCH  /api/v1/events/:id                                 .    .    .    .    .    .    x    .    .
 POST   /api/v1/events/:id/verify                          .    .    .    .    .    .    x    .    .
@@ -157,6 +159,7 @@ GET    /api/v1/stock/levels                               .    x    x    x    x 
 GET    /api/v1/stock/expiring                             .    x    x    x    x    x    x    x    x
 GET    /api/v1/stock/reserves                             .    x    x    x    x    x    x    x    x
 GET    /api/v1/public/stock-levels                        x    x    x    x    x    x    x    x    x
+GET    /api/v1/stock/products                             x    x    x    x    x    x    x    x    x
 
 # Federation (API side)
 POST   /api/v1/federation/alerts                          .    x    .    .    .    .    x    .    .
