@@ -8,9 +8,10 @@ import { browse, demo, signIn, startDashboardServer } from './dashboard-session.
 /**
  * The surveillance and events pages on the seeded demo region: an event's
  * 7-1-7 clocks and timeline, its weekly chart with the threshold and alarms
- * drawn (for the party's own staff; the hub is told the pact withholds
- * them), a focal point triaging a signal, refusals in words, and the 7-1-7
- * summary in French on a phone.
+ * drawn (for the party's own staff and the hub, which the signals clause
+ * serves; a neighbour is told the pact withholds them), a focal point
+ * triaging a signal, refusals in words, and the 7-1-7 summary in French on
+ * a phone.
  */
 let server: Awaited<ReturnType<typeof startDashboardServer>>;
 beforeAll(async () => {
@@ -89,13 +90,11 @@ describe('events', () => {
     await expect(steps.first().locator('.timeline-kind').textContent()).resolves.toBe(en.events.timelineKind.opened);
     await page.locator('[data-testid=ihr-decisions] [data-criterion]').first().waitFor();
 
-    // Its chart: the hub sees the counts, and is told in words that the pact keeps the detection results national.
+    // Its chart: the pact's signals clause gives the hub the detection threshold as well as the counts.
     await page.getByTestId('event-chart-link').click();
     await page.waitForURL(/\/surveillance\?.*event=/);
-    await page.getByTestId('detection-not-shared').waitFor();
-    await expect(page.getByTestId('detection-not-shared').textContent()).resolves.toMatch(/^The pact in force does not share the detection results of /);
-    const hub = await drawn(page);
-    expect(hub).toEqual({ thresholdLines: 0, alarmMarks: 0 });
+    await expect.poll(async () => (await drawn(page)).thresholdLines).toBeGreaterThan(0);
+    await expect(page.getByTestId('detection-not-shared').count()).resolves.toBe(0);
     await expect(page.locator('[data-testid=series-chart] [role=img]').getAttribute('aria-label')).resolves.toMatch(/^Weekly cases of /);
     expect(session.problems).toEqual([]);
   });
@@ -184,16 +183,29 @@ describe('signals', () => {
     expect(session.problems).toEqual([]);
   });
 
-  it('tells the hub in words that no clause shares the parties’ signals, and offers it no triage', async () => {
-    const session = await browse('signals-refused-hub');
+  it('tells a neighbour in words that no clause shares Kenya’s detection results, and draws none', async () => {
+    const session = await browse('detection-refused-neighbour');
+    const { page } = session;
+    await signIn(session, server.url, demo('nfp.ug'));
+    await page.waitForURL(`${server.url}/region/UG`);
+    await page.goto(`${server.url}/surveillance?party=KE&disease=cholera`);
+    const notice = page.getByTestId('detection-not-shared');
+    await notice.waitFor();
+    await expect(notice.textContent()).resolves.toMatch(/^The pact in force does not share the detection results of .*Kenya/);
+    // The counts the aggregates clause shares are drawn; no threshold, no alarm.
+    await expect(drawn(page)).resolves.toEqual({ thresholdLines: 0, alarmMarks: 0 });
+    await expect(page.locator('[data-testid=series-chart] [role=img]').getAttribute('aria-label')).resolves.toMatch(/^Weekly cases of /);
+    expect(session.problems).toEqual([]);
+  });
+
+  it('lists the region’s signals for the hub under its clause, with no triage control', async () => {
+    const session = await browse('signals-hub');
     const { page } = session;
     await signIn(session, server.url, demo('hub'));
     await page.waitForURL(`${server.url}/region`);
-    await page.goto(`${server.url}/surveillance/signals`);
-    const refusal = page.locator('[data-testid=refusals] [role=alert][data-error-code=ACCESS_DENIED_BY_PACT]');
-    await refusal.waitFor();
-    const words = (await refusal.textContent())!;
-    expect(words).toMatch(/^No clause of the pact in force lets you use the surveillance signals of .*Kenya.* for surveillance\.$/);
+    await page.goto(`${server.url}/surveillance/signals?status=all`);
+    await page.locator('[data-testid=signals-table] tbody tr').first().waitFor();
+    await expect(page.locator('[data-testid=refusals] [role=alert]').count()).resolves.toBe(0);
     await expect(page.locator('details[data-action=dismiss]').count()).resolves.toBe(0);
     expect(session.problems).toEqual([]);
   });

@@ -32,7 +32,7 @@ describe('the clauses of a version in plain words', () => {
     const version = (await node.app.inject({ url: `/api/v1/pacts/${ID}/versions/2`, headers: hub })).json();
     const described = body as Described[];
     expect(described.map((c) => c.id)).toEqual(version.document.clauses.map((c: { id: string }) => c.id));
-    expect(described).toHaveLength(17);
+    expect(described).toHaveLength(18);
     for (const clause of described) {
       expect(clause.sentences.length).toBeGreaterThan(0);
       expect(clause.title).toBe(version.document.clauses.find((c: { id: string }) => c.id === clause.id).title);
@@ -44,7 +44,7 @@ describe('the clauses of a version in plain words', () => {
 
   it('says what version 1 promised, before the amendment', async () => {
     const described = (await clauses(1, hub, 'en')).body as Described[];
-    expect(described).toHaveLength(16);
+    expect(described).toHaveLength(17);
     expect(described.map((c) => c.id)).not.toContain('mpox-case-reports-great-lakes');
     expect(described.find((c) => c.id === 'cholera-stockpile')!.sentences[0]).toContain('keeps 10% of its national stock');
   });

@@ -112,12 +112,22 @@ describe('reading aggregates', () => {
     expect(region.body.cells).toEqual([expect.objectContaining({ party: 'UG', count: 9 })]);
   });
 
-  it('suppresses the series the hub charts and withholds detection figures no clause shares', async () => {
+  it('suppresses the series the hub charts, with the detection figures its signals clause shares', async () => {
     const series = await call('GET', '/surveillance/series?party=UG&disease=cholera&area=UG-N&from=2025-12-29&to=2025-12-29', 'hub');
+    expect(series.body).toMatchObject({ suppressionK: 5, detectionShared: true });
+    expect(series.body.weeks).toEqual([expect.objectContaining({ week: '2026-W01', observed: null, suppressed: true })]);
+    const signals = await call('GET', '/surveillance/signals?party=UG', 'hub');
+    expect(signals.status).toBe(200);
+    expect(signals.body.refused).toEqual([]);
+    const log = await node.services.access.report('UG');
+    expect(log).toContainEqual(expect.objectContaining({ dataset: 'signals', clauseId: 'signals-to-hub' }));
+  });
+
+  it('withholds detection figures from a neighbour, which no clause shares them with', async () => {
+    const series = await call('GET', '/surveillance/series?party=UG&disease=cholera&area=UG-N&from=2025-12-29&to=2025-12-29', 'nfp.ke');
     expect(series.body).toMatchObject({ suppressionK: 5, detectionShared: false });
     expect(series.body.weeks).toEqual([expect.objectContaining({ week: '2026-W01', observed: null, suppressed: true, threshold: null })]);
-    const signals = await call('GET', '/surveillance/signals', 'hub');
-    expect(signals.body.signals).toEqual([]);
-    expect(signals.body.refused.map((r: { party: string }) => r.party)).toContain('UG');
+    const signals = await call('GET', '/surveillance/signals?party=UG', 'nfp.ke');
+    expect(signals).toMatchObject({ status: 403, body: { code: 'ACCESS_DENIED_BY_PACT' } });
   });
 });

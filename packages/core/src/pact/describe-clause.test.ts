@@ -16,7 +16,7 @@ const clause = <K extends ClauseKind>(id: string): ClauseOf<K> => pact.clauses.f
 
 describe('describeClause on the example pact', () => {
   it('describes every clause in both languages with whole sentences', () => {
-    expect(pact.clauses).toHaveLength(17);
+    expect(pact.clauses).toHaveLength(18);
     for (const locale of LOCALES) {
       for (const c of pact.clauses) {
         const { title, sentences } = describeClause(c, pact, locale);

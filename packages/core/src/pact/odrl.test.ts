@@ -26,9 +26,9 @@ describe('toOdrl', () => {
   });
 
   it('has one permission per sharing pair, each with one assigner and one assignee', () => {
-    // hub aggregates 8×1, partner aggregates 8×7, Lake Victoria case reports 3×2, stock levels 8×2,
-    // public case counts 8×1, public response times 8×1.
-    expect(policy.permission).toHaveLength(8 + 56 + 6 + 16 + 8 + 8);
+    // hub aggregates 8×1, partner aggregates 8×7, hub signals 8×1, Lake Victoria case reports 3×2,
+    // stock levels 8×2, public case counts 8×1, public response times 8×1.
+    expect(policy.permission).toHaveLength(8 + 56 + 8 + 6 + 16 + 8 + 8);
     for (const permission of policy.permission) {
       expect(permission.assigner).toBeDefined();
       expect(permission.assignee).toBeDefined();

@@ -15,7 +15,7 @@ describe('concord pact validate', () => {
     });
     expect(result).toEqual({
       code: 0,
-      stdout: 'eac.yaml: ok (pact eac-health-security-pact version 1, 16 clauses)\ncopy.json: ok (pact eac-health-security-pact version 1, 16 clauses)\n',
+      stdout: 'eac.yaml: ok (pact eac-health-security-pact version 1, 17 clauses)\ncopy.json: ok (pact eac-health-security-pact version 1, 17 clauses)\n',
       stderr: '',
     });
   });
