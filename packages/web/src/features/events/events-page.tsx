@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'wouter';
+import { Link } from 'wouter';
 import { api } from '../../shared/api/client.ts';
 import { useApi } from '../../shared/api/use-api.ts';
 import { DataTable } from '../../shared/components/data-table.tsx';
@@ -13,6 +13,7 @@ import { EventsSections } from './events-sections.tsx';
 import { eventsApi } from './events.api.ts';
 import { EVENT_STATUSES, type EventFilter, type EventListItem, type EventStatus } from './events.types.ts';
 import { IntervalClock } from './interval-clock.tsx';
+import { useSearchFilters } from '../../shared/routing/search-filters.ts';
 
 const PARTY = /^[A-Z]{2}$/;
 
@@ -29,7 +30,7 @@ const filterOf = (show: string): Pick<EventFilter, 'open' | 'status'> =>
 export const EventsPage = () => {
   const { t } = useTranslation();
   const parties = usePartyList();
-  const [search, setSearch] = useSearchParams();
+  const [search, set] = useSearchFilters();
   const party = PARTY.test(search.get('party') ?? '') ? search.get('party')! : '';
   const disease = isDiseaseCode(search.get('disease')) ? search.get('disease')! : '';
   const show = search.get('show') ?? 'open';
@@ -37,12 +38,6 @@ export const EventsPage = () => {
     (signal) => eventsApi(api).list({ party: party || undefined, disease: disease || undefined, ...filterOf(show), limit: 200 }, signal),
     [party, disease, show],
   );
-  const set = (name: string, value: string) =>
-    setSearch((params) => {
-      if (value) params.set(name, value);
-      else params.delete(name);
-      return params;
-    });
   return (
     <>
       <PageHeading title={t('events.title')}>

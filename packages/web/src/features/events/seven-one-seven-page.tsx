@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'wouter';
 import { api } from '../../shared/api/client.ts';
 import type { Jurisdiction } from '../../shared/api/types.ts';
 import { useApi } from '../../shared/api/use-api.ts';
@@ -16,6 +15,7 @@ import { EventsSections } from './events-sections.tsx';
 import { eventsApi } from './events.api.ts';
 import { CAUSE_CATEGORIES, INTERVALS, type SevenOneSevenReport, type TargetShare } from './events.types.ts';
 import { MEASURES, reportRows, settled, shareBars, type ReportRow } from './seven-one-seven-report.ts';
+import { useSearchFilters } from '../../shared/routing/search-filters.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -28,16 +28,10 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const SevenOneSevenPage = () => {
   const { t } = useTranslation();
   const parties = usePartyList();
-  const [search, setSearch] = useSearchParams();
+  const [search, set] = useSearchFilters();
   const from = DATE.test(search.get('from') ?? '') ? search.get('from')! : '';
   const to = DATE.test(search.get('to') ?? '') ? search.get('to')! : '';
   const report = useApi((signal) => eventsApi(api).sevenOneSeven({ from: from || undefined, to: to || undefined }, signal), [from, to]);
-  const set = (name: string, value: string) =>
-    setSearch((params) => {
-      if (value) params.set(name, value);
-      else params.delete(name);
-      return params;
-    });
   return (
     <>
       <PageHeading title={t('events.summaryTitle')}>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'wouter';
+import { Link } from 'wouter';
 import { api } from '../../shared/api/client.ts';
 import { useApi } from '../../shared/api/use-api.ts';
 import { DataTable } from '../../shared/components/data-table.tsx';
@@ -10,20 +10,15 @@ import { BreachAlerts } from './breach-alerts.tsx';
 import { BreachClockBadge } from './breach-clock-badge.tsx';
 import { governanceApi } from './governance.api.ts';
 import { PartyPicker } from './party-picker.tsx';
+import { useSearchFilters } from '../../shared/routing/search-filters.ts';
 
 /** Personal-data breaches with their live 72-hour clocks; open ones first by default. */
 export const BreachesPage = () => {
   const { t, i18n } = useTranslation();
-  const [search, setSearch] = useSearchParams();
+  const [search, set] = useSearchFilters();
   const party = search.get('party') ?? '';
   const which = search.get('show') ?? 'open';
   const breaches = useApi((signal) => governanceApi(api).breaches({ party: party || undefined, open: which === 'open' ? true : undefined }, signal), [party, which]);
-  const set = (name: string, value: string) =>
-    setSearch((params) => {
-      if (value) params.set(name, value);
-      else params.delete(name);
-      return params;
-    });
   return (
     <>
       <PageHeading title={t('breaches.title')}>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'wouter';
+import { Link } from 'wouter';
 import { api } from '../../shared/api/client.ts';
 import { useApi } from '../../shared/api/use-api.ts';
 import { DataTable } from '../../shared/components/data-table.tsx';
@@ -12,6 +12,7 @@ import { requestSummary } from './decision-summary.ts';
 import { governanceApi } from './governance.api.ts';
 import type { StoredDecision } from './governance.types.ts';
 import { PartyPicker } from './party-picker.tsx';
+import { useSearchFilters } from '../../shared/routing/search-filters.ts';
 
 const PAGE_SIZE = 100;
 const KINDS = ['data', 'stock-release', 'funding', 'referral', 'licence', 'waiver', 'escalation', 'milestone'];
@@ -23,7 +24,7 @@ const KINDS = ['data', 'stock-release', 'funding', 'referral', 'licence', 'waive
  */
 export const DecisionsPage = () => {
   const { t } = useTranslation();
-  const [search, setSearch] = useSearchParams();
+  const [search, setFilter] = useSearchFilters();
   const filter = {
     party: search.get('party') ?? '',
     effect: search.get('effect') ?? '',
@@ -50,11 +51,7 @@ export const DecisionsPage = () => {
   );
   const set = (name: string, value: string) => {
     setBefore([]);
-    setSearch((params) => {
-      if (value) params.set(name, value);
-      else params.delete(name);
-      return params;
-    });
+    setFilter(name, value);
   };
 
   return (

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'wouter';
+import { Link } from 'wouter';
 import { useAuth } from '../../app/auth.tsx';
 import { api } from '../../shared/api/client.ts';
 import { useApi } from '../../shared/api/use-api.ts';
@@ -16,6 +16,7 @@ import { ExcursionType, Duration } from './stock-words.tsx';
 import { StockSections } from './stock-sections.tsx';
 import { stockApi } from './stock.api.ts';
 import { signedCelsius } from './temperature-chart.ts';
+import { useSearchFilters } from '../../shared/routing/search-filters.ts';
 
 /**
  * Cold-chain alarms: temperature excursions found by the WHO PQS recorder
@@ -26,7 +27,7 @@ import { signedCelsius } from './temperature-chart.ts';
 export const ColdChainPage = () => {
   const { t, i18n } = useTranslation();
   const { me } = useAuth();
-  const [search, setSearch] = useSearchParams();
+  const [search, set] = useSearchFilters();
   const party = search.get('party') ?? '';
   const show = search.get('show') === 'all' ? 'all' : 'alarms';
   const products = useProducts();
@@ -34,12 +35,6 @@ export const ColdChainPage = () => {
   const alarms = useApi((signal) => stockApi(api).alarms({ party: party || undefined, alarm: show === 'alarms' ? 'only' : 'all' }, signal), [party, show]);
   const quarantines = useApi((signal) => stockApi(api).quarantines({ party: party || undefined, open: true }, signal), [party]);
   const mayDecide = holdsAny(me?.roles, STOCK_WRITERS);
-  const set = (name: string, value: string) =>
-    setSearch((params) => {
-      if (value) params.set(name, value);
-      else params.delete(name);
-      return params;
-    });
   const celsius = (value: number) => signedCelsius(value, i18n.language);
 
   return (

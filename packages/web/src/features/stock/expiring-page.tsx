@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'wouter';
+import { Link } from 'wouter';
 import { api } from '../../shared/api/client.ts';
 import { useApi } from '../../shared/api/use-api.ts';
 import { DataTable } from '../../shared/components/data-table.tsx';
@@ -11,6 +11,7 @@ import { useJurisdictions } from './parties.ts';
 import { useProducts } from './products.ts';
 import { StockSections } from './stock-sections.tsx';
 import { stockApi } from './stock.api.ts';
+import { useSearchFilters } from '../../shared/routing/search-filters.ts';
 
 export const EXPIRY_WINDOWS = [30, 60, 90, 180, 365] as const;
 /** Lots this close to expiry need using, moving or a decision now. */
@@ -23,19 +24,13 @@ const URGENT_DAYS = 30;
  */
 export const ExpiringPage = () => {
   const { t, i18n } = useTranslation();
-  const [search, setSearch] = useSearchParams();
+  const [search, set] = useSearchFilters();
   const days = EXPIRY_WINDOWS.find((d) => String(d) === search.get('days')) ?? 90;
   const party = search.get('party') ?? '';
   const product = search.get('product') ?? '';
   const products = useProducts();
   const jurisdictions = useJurisdictions();
   const expiring = useApi((signal) => stockApi(api).expiring({ days, party: party || undefined, product: product || undefined }, signal), [days, party, product]);
-  const set = (name: string, value: string) =>
-    setSearch((params) => {
-      if (value) params.set(name, value);
-      else params.delete(name);
-      return params;
-    });
 
   return (
     <>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useParams, useSearchParams } from 'wouter';
+import { useParams } from 'wouter';
 import { api } from '../../shared/api/client.ts';
 import { useApi } from '../../shared/api/use-api.ts';
 import { DataTable, type Column } from '../../shared/components/data-table.tsx';
@@ -12,6 +12,7 @@ import { BandLegend, MonthsBadge } from './stock-badges.tsx';
 import { StockSections } from './stock-sections.tsx';
 import { stockApi } from './stock.api.ts';
 import type { StockLevel } from './stock.types.ts';
+import { useSearchFilters } from '../../shared/routing/search-filters.ts';
 
 /**
  * One party's stock: by product with months of stock, then store by store
@@ -20,7 +21,7 @@ import type { StockLevel } from './stock.types.ts';
 export const PartyStockPage = () => {
   const { t, i18n } = useTranslation();
   const { party = '' } = useParams<{ party: string }>();
-  const [search, setSearch] = useSearchParams();
+  const [search, set] = useSearchFilters();
   const product = search.get('product') ?? '';
   const store = search.get('store') ?? '';
   const products = useProducts();
@@ -31,12 +32,6 @@ export const PartyStockPage = () => {
   const storeName = (id: string | null) => (stores.status === 'ready' ? (stores.data.stores.find((s) => s.id === id)?.name ?? id) : id) ?? '—';
   const number = (value: number | null) => (value === null ? '—' : formatNumber(value, i18n.language, { maximumFractionDigits: 0 }));
   const date = (value: string | null) => (value ? formatCalendarDate(value, i18n.language) : '—');
-  const set = (name: string, value: string) =>
-    setSearch((params) => {
-      if (value) params.set(name, value);
-      else params.delete(name);
-      return params;
-    });
 
   const quantities: Column<StockLevel>[] = [
     { key: 'onHand', header: t('stock.onHand'), numeric: true, cell: (l) => number(l.onHand), sortValue: (l) => l.onHand },

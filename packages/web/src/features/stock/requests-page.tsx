@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'wouter';
+import { Link } from 'wouter';
 import { api } from '../../shared/api/client.ts';
 import { useApi } from '../../shared/api/use-api.ts';
 import { DataTable } from '../../shared/components/data-table.tsx';
@@ -14,6 +14,7 @@ import { StockSections } from './stock-sections.tsx';
 import { RequestStatusBadge } from './stock-words.tsx';
 import { stockApi } from './stock.api.ts';
 import type { RequestStatus } from './stock.types.ts';
+import { useSearchFilters } from '../../shared/routing/search-filters.ts';
 
 /** Requests still moving: waiting for a decision, a shipment, a receipt or repayment. */
 export const OPEN_STATUSES: RequestStatus[] = ['pending', 'approved', 'partially-approved', 'shipped', 'received'];
@@ -21,7 +22,7 @@ export const OPEN_STATUSES: RequestStatus[] = ['pending', 'approved', 'partially
 /** Sharing requests between parties and the hub, each with its decision clock and repayment. */
 export const RequestsPage = () => {
   const { t, i18n } = useTranslation();
-  const [search, setSearch] = useSearchParams();
+  const [search, set] = useSearchFilters();
   const party = search.get('party') ?? '';
   const show = search.get('show') === 'all' ? 'all' : 'open';
   const products = useProducts();
@@ -30,12 +31,6 @@ export const RequestsPage = () => {
     (signal) => stockApi(api).requests({ party: party || undefined, status: show === 'open' ? OPEN_STATUSES : undefined }, signal),
     [party, show],
   );
-  const set = (name: string, value: string) =>
-    setSearch((params) => {
-      if (value) params.set(name, value);
-      else params.delete(name);
-      return params;
-    });
 
   return (
     <>

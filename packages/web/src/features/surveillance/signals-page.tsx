@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'wouter';
+import { Link } from 'wouter';
 import { useAuth } from '../../app/auth.tsx';
 import { api } from '../../shared/api/client.ts';
 import type { Me } from '../../shared/api/types.ts';
@@ -19,6 +19,7 @@ import { SignalBadge } from './signal-badge.tsx';
 import { surveillanceApi } from './surveillance.api.ts';
 import { SurveillanceSections } from './surveillance-sections.tsx';
 import { SIGNAL_STATUSES, type Signal, type SignalStatus } from './surveillance.types.ts';
+import { useSearchFilters } from '../../shared/routing/search-filters.ts';
 
 /** A signal waits for triage by its own party's focal point; dismissed or promoted ones stay as they are. */
 const mayDismiss = (me: Me | null, signal: Signal) =>
@@ -34,7 +35,7 @@ export const SignalsPage = () => {
   const { t, i18n } = useTranslation();
   const { me } = useAuth();
   const parties = usePartyList();
-  const [search, setSearch] = useSearchParams();
+  const [search, set] = useSearchFilters();
   const party = search.get('party') ?? '';
   const disease = isDiseaseCode(search.get('disease')) ? search.get('disease')! : '';
   const statusParam = search.get('status') ?? 'new';
@@ -45,12 +46,6 @@ export const SignalsPage = () => {
     (signal) => surveillanceApi(api).signals({ party: party || undefined, disease: disease || undefined, status }, signal),
     [party, disease, status],
   );
-  const set = (name: string, value: string) =>
-    setSearch((params) => {
-      if (value) params.set(name, value);
-      else params.delete(name);
-      return params;
-    });
   const where = (s: Signal) => (s.area === 'all' ? s.party : `${s.area}`);
   const label = (s: Signal) => t('surveillance.signalLabel', { disease: diseaseName(t, s.disease), place: where(s), week: s.week });
   return (
