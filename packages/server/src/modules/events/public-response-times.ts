@@ -1,14 +1,10 @@
-import { dropFields, isAppError, suppressionK, summarise717, TARGET_DAYS, type SevenOneSevenSummary, type TargetShare } from '@concord/core';
-import { systemActor } from '../../actor.ts';
+import { dropFields, suppressionK, summarise717, TARGET_DAYS, type SevenOneSevenSummary, type TargetShare } from '@concord/core';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/database.ts';
-import type { AccessGrant, DataAccess } from '../governance/index.ts';
+import { PUBLIC_READER, type DataAccess } from '../governance/index.ts';
 import { regionRepo } from '../region/index.ts';
 import * as repo from './events.repo.ts';
 import { timelinessOf } from './timeliness.ts';
-
-/** Who reads on behalf of an anonymous visitor of the public dashboard (as for public stock levels). */
-const PUBLIC_READER = systemActor('public-dashboard');
 
 /** The fields of the events dataset a public share rests on; the clause must allow each. */
 const FIELDS = ['party', 'dates'];
@@ -60,34 +56,10 @@ export const publicShares = (party: string, summary: Pick<SevenOneSevenSummary, 
 export const createPublicResponseTimes = (deps: { db: Db; clock: Clock; access: DataAccess }) => {
   const { db, clock, access } = deps;
 
-  const decide = async (parties: readonly string[]) => {
-    const grants = new Map<string, AccessGrant>();
-    const withheld: { party: string; code: string; reasons: string[] }[] = [];
-    for (const party of parties) {
-      try {
-        grants.set(
-          party,
-          await access.authorize(PUBLIC_READER, {
-            dataset: 'events',
-            owner: party,
-            purpose: 'public-reporting',
-            recipient: 'public',
-            fields: FIELDS,
-            granularity: { place: 'country', time: 'month' },
-          }),
-        );
-      } catch (error) {
-        if (!isAppError(error) || error.status !== 403) throw error;
-        withheld.push({ party, code: error.code, reasons: (error.params.reasons as string[] | undefined) ?? [] });
-      }
-    }
-    return { grants, withheld };
-  };
-
   /** `from`/`to` bound the events by detection day (the day an event was opened when not yet detected), as GET /events/seven-one-seven does. */
   const responseTimes = async (query: { from?: string; to?: string }) => {
     const parties = (await regionRepo.listJurisdictions(db)).filter((j) => j.kind === 'party').map((j) => j.code);
-    const { grants, withheld } = await decide(parties);
+    const { grants, withheld } = await access.authorizeForPublic(parties, { dataset: 'events', fields: FIELDS, granularity: { place: 'country', time: 'month' } });
     const results = grants.size === 0 ? [] : (await repo.timelinessEvents(db, query)).map(timelinessOf);
     const published: Partial<PublicResponseTimes>[] = [];
     for (const [party, grant] of grants) {

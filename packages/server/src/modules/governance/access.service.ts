@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { dropFields, findDataset, requiresConsent, retainUntil, type DataRecord, type DecisionContext, type Obligation, type PlaceGranularity, type TimeGranularity } from '@concord/core';
+import { dropFields, findDataset, isAppError, requiresConsent, retainUntil, type DataRecord, type DecisionContext, type Obligation, type PlaceGranularity, type TimeGranularity } from '@concord/core';
 import type { Actor } from '../../actor.ts';
-import { actorLabel } from '../../actor.ts';
+import { actorLabel, systemActor } from '../../actor.ts';
 import type { Clock } from '../../clock.ts';
 import type { Db, Queryable } from '../../db/database.ts';
 import type { PactService } from '../pact/pact.service.ts';
@@ -40,6 +40,16 @@ export interface AccessGrant {
   pactId: string | null;
   pactVersion: number | null;
   clauseId: string | null;
+}
+
+/** Who reads on behalf of an anonymous visitor of the public dashboard. */
+export const PUBLIC_READER = systemActor('public-dashboard');
+
+/** A party whose data the pact does not let a reader have, with the pact's reasons. */
+export interface Withheld {
+  party: string;
+  code: string;
+  reasons: string[];
 }
 
 const recipientOf = (actor: Actor, request: AccessRequest): string =>
@@ -93,6 +103,25 @@ export const createDataAccess = (deps: { db: Db; clock: Clock; pact: PactService
       pactVersion: decision.pactVersion,
       clauseId: decision.clauseId,
     };
+  };
+
+  /**
+   * Decides, party by party, what the public dashboard may publish of one
+   * dataset (purpose public-reporting, recipient public): the grants, and the
+   * parties no clause covers with the pact's reasons.
+   */
+  const authorizeForPublic = async (parties: readonly string[], request: Omit<AccessRequest, 'owner' | 'purpose' | 'recipient'>) => {
+    const grants = new Map<string, AccessGrant>();
+    const withheld: Withheld[] = [];
+    for (const party of parties) {
+      try {
+        grants.set(party, await authorize(PUBLIC_READER, { ...request, owner: party, purpose: 'public-reporting', recipient: 'public' }));
+      } catch (error) {
+        if (!isAppError(error) || error.status !== 403) throw error;
+        withheld.push({ party, code: error.code, reasons: (error.params.reasons as string[] | undefined) ?? [] });
+      }
+    }
+    return { grants, withheld };
   };
 
   /** Records what a grant let through: how many records, which fields, whose (client ids). */
@@ -162,7 +191,7 @@ export const createDataAccess = (deps: { db: Db; clock: Clock; pact: PactService
   const report = (owner: string, filter: { from?: Date; to?: Date; limit?: number } = {}) =>
     repo.listAccess(db, { owner, from: filter.from, to: filter.to, limit: filter.limit ?? 500 });
 
-  return { authorize, record, deliver, report };
+  return { authorize, authorizeForPublic, record, deliver, report };
 };
 
 export type DataAccess = ReturnType<typeof createDataAccess>;

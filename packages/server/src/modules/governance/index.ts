@@ -14,7 +14,8 @@ import { governanceRoutes } from './governance.routes.ts';
 import { createKeyRotation } from './key-rotation.ts';
 import { createRetention } from './retention.ts';
 
-export type { AccessGrant, AccessRequest, DataAccess } from './access.service.ts';
+export { PUBLIC_READER } from './access.service.ts';
+export type { AccessGrant, AccessRequest, DataAccess, Withheld } from './access.service.ts';
 export type { EncryptedColumns, KeyRotation } from './key-rotation.ts';
 export type { PurgeResult, Retention, RetentionTarget } from './retention.ts';
 

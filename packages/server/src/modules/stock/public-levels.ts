@@ -1,14 +1,11 @@
-import { dropFields, isAppError, suppressionK, type Obligation } from '@concord/core';
-import { systemActor } from '../../actor.ts';
+import { dropFields, suppressionK, type Obligation } from '@concord/core';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/database.ts';
-import type { DataAccess } from '../governance/index.ts';
+import { PUBLIC_READER, type DataAccess } from '../governance/index.ts';
 import * as repo from './levels.repo.ts';
 import * as errors from './stock.errors.ts';
 import { listStores } from './stores.ts';
 
-/** Who reads on behalf of an anonymous visitor of the public dashboard. */
-export const PUBLIC_READER = systemActor('public-dashboard');
 
 const aggregation = (obligations: readonly Obligation[]) => obligations.find((o): o is Extract<Obligation, { type: 'aggregate-to' }> => o.type === 'aggregate-to');
 
@@ -38,30 +35,16 @@ export const createPublicLevels = (deps: { db: Db; clock: Clock; access: DataAcc
   const levels = async (query: { month?: string }) => {
     const window = monthWindow(query.month);
     const parties = [...new Set((await listStores(db)).map((s) => s.jurisdiction))];
+    const decided = await access.authorizeForPublic(parties, { dataset: 'stock-levels', granularity: { place: 'country', time: 'month' } });
     const published: Record<string, unknown>[] = [];
-    const withheld: { party: string; code: string; reasons: string[] }[] = [];
     const grants: { party: string; clauseId: string | null; pactVersion: number | null }[] = [];
-    for (const party of parties) {
-      let grant;
-      try {
-        grant = await access.authorize(PUBLIC_READER, {
-          dataset: 'stock-levels',
-          owner: party,
-          purpose: 'public-reporting',
-          recipient: 'public',
-          granularity: { place: 'country', time: 'month' },
-        });
-      } catch (error) {
-        if (!isAppError(error) || error.status !== 403) throw error;
-        withheld.push({ party, code: error.code, reasons: (error.params.reasons as string[] | undefined) ?? [] });
-        continue;
-      }
+    for (const [party, grant] of decided.grants) {
       const shaped = await shape(party, grant.obligations, window.before);
       await access.record(db, PUBLIC_READER, grant, { records: shaped.length, fields: [...new Set(shaped.flatMap((r) => Object.keys(r)))] });
       published.push(...shaped);
       grants.push({ party, clauseId: grant.clauseId, pactVersion: grant.pactVersion });
     }
-    return { month: window.month, asOf: window.before.toISOString(), complete: window.complete, synthetic: true, levels: published, grants, withheld };
+    return { month: window.month, asOf: window.before.toISOString(), complete: window.complete, synthetic: true, levels: published, grants, withheld: decided.withheld };
   };
 
   const shape = async (party: string, obligations: Obligation[], before: Date) => {

@@ -1,8 +1,7 @@
-import { addDays, dropFields, findDisease, isAppError, suppressionK } from '@concord/core';
-import { systemActor } from '../../actor.ts';
+import { addDays, dropFields, findDisease, suppressionK } from '@concord/core';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/database.ts';
-import type { AccessGrant, DataAccess } from '../governance/index.ts';
+import { PUBLIC_READER, type DataAccess } from '../governance/index.ts';
 import { regionRepo } from '../region/index.ts';
 import { currentWeek, mondayOf } from './detection.service.ts';
 import { nationalWeeklyCounts } from './public-cases.repo.ts';
@@ -10,7 +9,6 @@ import { mondaysBetween, nationalSeries } from './public-series.ts';
 import * as errors from './surveillance.errors.ts';
 
 /** Who reads on behalf of an anonymous visitor of the public dashboard (as for public stock levels). */
-const PUBLIC_READER = systemActor('public-dashboard');
 
 /** The fields of the aggregate-counts dataset a public cell carries; the clause must allow each. */
 const FIELDS = ['party', 'disease', 'period', 'count'];
@@ -47,35 +45,15 @@ export const createPublicCases = (deps: { db: Db; clock: Clock; access: DataAcce
     return { from, to, weeks };
   };
 
-  const decide = async (parties: readonly string[], disease: string | undefined) => {
-    const grants = new Map<string, AccessGrant>();
-    const withheld: { party: string; code: string; reasons: string[] }[] = [];
-    for (const party of parties) {
-      try {
-        grants.set(
-          party,
-          await access.authorize(PUBLIC_READER, {
-            dataset: 'aggregate-counts',
-            owner: party,
-            purpose: 'public-reporting',
-            recipient: 'public',
-            fields: FIELDS,
-            granularity: { place: 'country', time: 'week' },
-            ...(disease ? { disease } : {}),
-          }),
-        );
-      } catch (error) {
-        if (!isAppError(error) || error.status !== 403) throw error;
-        withheld.push({ party, code: error.code, reasons: (error.params.reasons as string[] | undefined) ?? [] });
-      }
-    }
-    return { grants, withheld };
-  };
-
   const cases = async (query: PublicCasesQuery) => {
     const { from, to, weeks } = window(query);
     const parties = (await regionRepo.listJurisdictions(db)).filter((j) => j.kind === 'party').map((j) => j.code);
-    const { grants, withheld } = await decide(parties, query.disease);
+    const { grants, withheld } = await access.authorizeForPublic(parties, {
+      dataset: 'aggregate-counts',
+      fields: FIELDS,
+      granularity: { place: 'country', time: 'week' },
+      ...(query.disease ? { disease: query.disease } : {}),
+    });
     const permitted = [...grants.keys()];
     const channels = permitted.length === 0 ? { lineList: [], reported: [] } : await nationalWeeklyCounts(db, { parties: permitted, disease: query.disease, from, to });
     const kOf = (party: string) => suppressionK(grants.get(party)!.obligations);
