@@ -60,7 +60,7 @@ describe('the pact in force', () => {
     await expect.poll(() => page.locator('[data-testid=signatures-table] code:has-text("SHA256:")').count()).toBe(9);
     const fingerprints = await page.locator('[data-testid=signatures-table] tbody tr td:nth-child(4) code').allTextContents();
     expect(new Set(fingerprints).size).toBe(fingerprints.length);
-    await expect(page.locator('[data-testid=clause-list] > li').count()).resolves.toBe(17);
+    await expect(page.locator('[data-testid=clause-list] > li').count()).resolves.toBe(18);
   });
 
   it('names the cholera reserve change and the mpox clause between versions 1 and 2', async () => {
