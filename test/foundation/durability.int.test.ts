@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabaseFromTemplate, dropDatabase, testDbKind } from '../support/database.ts';
-import { databaseUrl } from '../support/template.ts';
-import { postJson, startServerProcess } from '../support/server-process.ts';
+import { testDbKind } from '../support/database.ts';
+import { freshServerDatabase, postJson, startServerProcess } from '../support/server-process.ts';
 
 /**
  * No acknowledged write is lost: the server is killed with SIGKILL right
@@ -12,24 +8,15 @@ import { postJson, startServerProcess } from '../support/server-process.ts';
  * there — on the embedded database and on a PostgreSQL server.
  */
 let env: Record<string, string>;
-let cleanup: () => Promise<void>;
+let cleanUp: () => Promise<void>;
 
 beforeAll(async () => {
-  if (testDbKind() === 'postgres') {
-    const base = process.env.CONCORD_TEST_DATABASE_URL!;
-    const name = await createDatabaseFromTemplate(base);
-    env = { DATABASE_URL: databaseUrl(base, name), CONCORD_DEMO: 'false' };
-    cleanup = () => dropDatabase(base, name);
-  } else {
-    const dir = mkdtempSync(join(tmpdir(), 'concord-durability-'));
-    env = { CONCORD_DATA_DIR: join(dir, 'data'), CONCORD_KEY_DIR: join(dir, 'keys') };
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
-  }
+  ({ env, cleanUp } = await freshServerDatabase('durability'));
 });
-afterAll(() => cleanup());
+afterAll(() => cleanUp());
 
 describe(`a SIGKILL right after an acknowledged write (${testDbKind()})`, () => {
-  it('loses nothing', async () => {
+  it('loses nothing', { timeout: 300_000 }, async () => {
     const first = await startServerProcess(env);
     let created: Record<string, unknown>;
     try {

@@ -1,11 +1,7 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabaseFromTemplate, dropDatabase, testDbKind } from '../support/database.ts';
-import { CONCORD_BIN } from '../support/server-process.ts';
-import { databaseUrl } from '../support/template.ts';
+import { testDbKind } from '../support/database.ts';
+import { CONCORD_BIN, freshServerDatabase } from '../support/server-process.ts';
 
 /**
  * `concord serve` (what `npm start` runs) on a fresh database: it listens
@@ -14,21 +10,12 @@ import { databaseUrl } from '../support/template.ts';
  * the whole demo region is seeded.
  */
 let env: Record<string, string>;
-let cleanup: () => Promise<void>;
+let cleanUp: () => Promise<void>;
 
 beforeAll(async () => {
-  if (testDbKind() === 'postgres') {
-    const base = process.env.CONCORD_TEST_DATABASE_URL!;
-    const name = await createDatabaseFromTemplate(base);
-    env = { DATABASE_URL: databaseUrl(base, name), CONCORD_DEMO: 'false' };
-    cleanup = () => dropDatabase(base, name);
-  } else {
-    const dir = mkdtempSync(join(tmpdir(), 'concord-startup-'));
-    env = { CONCORD_DATA_DIR: join(dir, 'data'), CONCORD_KEY_DIR: join(dir, 'keys') };
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
-  }
+  ({ env, cleanUp } = await freshServerDatabase('startup'));
 });
-afterAll(() => cleanup());
+afterAll(() => cleanUp());
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,5 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createDatabaseFromTemplate, dropDatabase, testDbKind } from './database.ts';
+import { databaseUrl } from './template.ts';
 
 export const CONCORD_BIN = fileURLToPath(new URL('../../packages/cli/bin/concord.js', import.meta.url));
 
@@ -63,4 +68,23 @@ export const startServerProcess = (env: Record<string, string>, timeoutMs = 90_0
 export const postJson = async (url: string, body: unknown, headers: Record<string, string> = {}) => {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   return { status: response.status, body: (await response.json().catch(() => null)) as Record<string, unknown> | null };
+};
+
+/**
+ * A database of its own for a server process: on PostgreSQL a database
+ * cloned from the migrated template (no demo seed), on PGlite a new, empty
+ * data directory and key directory. `env` is what the process needs;
+ * `cleanUp` drops or removes it.
+ */
+export const freshServerDatabase = async (prefix: string): Promise<{ env: Record<string, string>; cleanUp: () => Promise<void> }> => {
+  if (testDbKind() === 'postgres') {
+    const base = process.env.CONCORD_TEST_DATABASE_URL!;
+    const name = await createDatabaseFromTemplate(base);
+    return { env: { DATABASE_URL: databaseUrl(base, name), CONCORD_DEMO: 'false' }, cleanUp: () => dropDatabase(base, name) };
+  }
+  const dir = mkdtempSync(join(tmpdir(), `concord-${prefix}-`));
+  return {
+    env: { CONCORD_DATA_DIR: join(dir, 'data'), CONCORD_KEY_DIR: join(dir, 'keys') },
+    cleanUp: async () => rmSync(dir, { recursive: true, force: true }),
+  };
 };
