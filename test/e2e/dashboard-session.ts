@@ -1,13 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { onTestFinished } from 'vitest';
+import { inject, onTestFinished } from 'vitest';
 import { openBrowser, type BrowserSession } from '../support/browser.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 
 /**
- * One real node per test file (a `concord serve` process on a fresh data
- * directory, seeded with the demo region), and one fresh browser per test,
+ * One real node per test file (a `concord serve` process on its own copy of
+ * the demo region the global setup seeded), and one fresh browser per test,
  * whose screenshot lands in test-results/<name>.png whether it passed or not.
  */
 export const DEMO_PASSWORD = 'concord-demo';
@@ -15,6 +15,7 @@ export const demo = (local: string) => `${local}@demo.concord.example`;
 
 export const startDashboardServer = async (): Promise<ServerProcess & { cleanUp(): Promise<void> }> => {
   const dir = mkdtempSync(join(tmpdir(), 'concord-e2e-'));
+  cpSync(inject('e2eSeededNode'), dir, { recursive: true });
   const server = await startServerProcess({ CONCORD_DATA_DIR: join(dir, 'data'), CONCORD_KEY_DIR: join(dir, 'keys') });
   return {
     ...server,
