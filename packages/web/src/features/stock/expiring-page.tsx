@@ -8,6 +8,7 @@ import { PageHeading } from '../../shared/components/page-heading.tsx';
 import { formatCalendarDate, formatNumber } from '../../shared/i18n/format.ts';
 import { PartyPicker } from '../governance/party-picker.tsx';
 import { useJurisdictions } from './parties.ts';
+import { ProductPicker } from './product-picker.tsx';
 import { useProducts } from './products.ts';
 import { StockSections } from './stock-sections.tsx';
 import { stockApi } from './stock.api.ts';
@@ -50,17 +51,7 @@ export const ExpiringPage = () => {
           </select>
         </label>
         <PartyPicker value={party} onChange={(value) => set('party', value)} allLabel={t('governance.allParties')} />
-        <label className="field field-inline">
-          <span>{t('stock.product')}</span>
-          <select value={product} onChange={(event) => set('product', event.target.value)}>
-            <option value="">{t('stock.allProducts')}</option>
-            {products.products.map((p) => (
-              <option key={p.id} value={p.id}>
-                {products.name(p.id)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ProductPicker products={products} value={product} onChange={(value) => set('product', value)} />
       </div>
       {expiring.status === 'loading' ? <Loading /> : null}
       {expiring.status === 'failed' ? <ErrorNotice error={expiring.error} /> : null}

@@ -7,6 +7,7 @@ import { ErrorNotice, Loading } from '../../shared/components/notice.tsx';
 import { PageHeading } from '../../shared/components/page-heading.tsx';
 import { formatCalendarDate, formatNumber } from '../../shared/i18n/format.ts';
 import { useJurisdictions } from './parties.ts';
+import { ProductPicker } from './product-picker.tsx';
 import { useProducts } from './products.ts';
 import { BandLegend, MonthsBadge } from './stock-badges.tsx';
 import { StockSections } from './stock-sections.tsx';
@@ -84,17 +85,7 @@ export const PartyStockPage = () => {
             ))}
           </select>
         </label>
-        <label className="field field-inline">
-          <span>{t('stock.product')}</span>
-          <select value={product} onChange={(event) => set('product', event.target.value)}>
-            <option value="">{t('stock.allProducts')}</option>
-            {products.products.map((p) => (
-              <option key={p.id} value={p.id}>
-                {products.name(p.id)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ProductPicker products={products} value={product} onChange={(value) => set('product', value)} />
       </div>
       {byStore.status === 'loading' ? <Loading /> : null}
       {byStore.status === 'failed' ? <ErrorNotice error={byStore.error} /> : null}
