@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { dropFields, findDataset, isAppError, requiresConsent, retainUntil, type DataRecord, type DecisionContext, type Obligation, type PlaceGranularity, type TimeGranularity } from '@concord/core';
+import { dropFields, findDataset, isAppError, type AppError, requiresConsent, retainUntil, type DataRecord, type DecisionContext, type Obligation, type PlaceGranularity, type TimeGranularity } from '@concord/core';
 import type { Actor } from '../../actor.ts';
 import { actorLabel, systemActor } from '../../actor.ts';
 import type { Clock } from '../../clock.ts';
@@ -106,21 +106,32 @@ export const createDataAccess = (deps: { db: Db; clock: Clock; pact: PactService
   };
 
   /**
+   * Decides one request per party: the grants, and beside them the parties
+   * the pact refuses (403) with the refusal itself. Any other error ends the
+   * whole call.
+   */
+  const authorizeEach = async (actor: Actor, parties: readonly string[], request: Omit<AccessRequest, 'owner'>) => {
+    const grants = new Map<string, AccessGrant>();
+    const refused: { party: string; error: AppError }[] = [];
+    for (const party of parties) {
+      try {
+        grants.set(party, await authorize(actor, { ...request, owner: party }));
+      } catch (error) {
+        if (!isAppError(error) || error.status !== 403) throw error;
+        refused.push({ party, error });
+      }
+    }
+    return { grants, refused };
+  };
+
+  /**
    * Decides, party by party, what the public dashboard may publish of one
    * dataset (purpose public-reporting, recipient public): the grants, and the
    * parties no clause covers with the pact's reasons.
    */
   const authorizeForPublic = async (parties: readonly string[], request: Omit<AccessRequest, 'owner' | 'purpose' | 'recipient'>) => {
-    const grants = new Map<string, AccessGrant>();
-    const withheld: Withheld[] = [];
-    for (const party of parties) {
-      try {
-        grants.set(party, await authorize(PUBLIC_READER, { ...request, owner: party, purpose: 'public-reporting', recipient: 'public' }));
-      } catch (error) {
-        if (!isAppError(error) || error.status !== 403) throw error;
-        withheld.push({ party, code: error.code, reasons: (error.params.reasons as string[] | undefined) ?? [] });
-      }
-    }
+    const { grants, refused } = await authorizeEach(PUBLIC_READER, parties, { ...request, purpose: 'public-reporting', recipient: 'public' });
+    const withheld: Withheld[] = refused.map(({ party, error }) => ({ party, code: error.code, reasons: (error.params.reasons as string[] | undefined) ?? [] }));
     return { grants, withheld };
   };
 
@@ -191,7 +202,7 @@ export const createDataAccess = (deps: { db: Db; clock: Clock; pact: PactService
   const report = (owner: string, filter: { from?: Date; to?: Date; limit?: number } = {}) =>
     repo.listAccess(db, { owner, from: filter.from, to: filter.to, limit: filter.limit ?? 500 });
 
-  return { authorize, authorizeForPublic, record, deliver, report };
+  return { authorize, authorizeEach, authorizeForPublic, record, deliver, report };
 };
 
 export type DataAccess = ReturnType<typeof createDataAccess>;

@@ -1,4 +1,4 @@
-import { addDays, epiWeek, formatWeek, isAppError, suppressionK } from '@concord/core';
+import { addDays, epiWeek, formatWeek, suppressionK } from '@concord/core';
 import type { Actor } from '../../actor.ts';
 import type { Clock } from '../../clock.ts';
 import type { Db, Queryable } from '../../db/database.ts';
@@ -41,17 +41,9 @@ export const grantsFor = async (
   request: Omit<Parameters<DataAccess['authorize']>[1], 'owner'>,
   explicit: boolean,
 ): Promise<{ grants: Map<string, AccessGrant>; refused: Refusal[] }> => {
-  const grants = new Map<string, AccessGrant>();
-  const refused: Refusal[] = [];
-  for (const party of parties) {
-    try {
-      grants.set(party, await access.authorize(actor, { ...request, owner: party }));
-    } catch (error) {
-      if (explicit || !isAppError(error) || error.status !== 403) throw error;
-      refused.push({ party, code: error.code, message: error.message });
-    }
-  }
-  return { grants, refused };
+  const { grants, refused } = await access.authorizeEach(actor, parties, request);
+  if (explicit && refused[0]) throw refused[0].error;
+  return { grants, refused: refused.map(({ party, error }) => ({ party, code: error.code, message: error.message })) };
 };
 
 /** The parties a read covers: the one asked for, else the actor's own, else (region-wide roles) every party. */
